@@ -1,0 +1,104 @@
+"""Standard editorial pages and the settings staff edit for the header and footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BODY_BLOCKS
+
+
+class BasePage(Page):
+    """Fields every public page shares: a short introduction used as the meta description."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=300,
+        help_text=_("Deux phrases au plus ; reprises dans les résultats de recherche et le partage."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.introduction
+
+
+class StandardPage(BasePage):
+    """A page of text and blocks: the association, the label, legal notices..."""
+
+    body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "editorial.StandardPage"]
+    subpage_types = ["editorial.StandardPage"]
+
+    template = "editorial/standard_page.html"
+
+    class Meta:
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.CharBlock(label=_("Réseau"), max_length=40, help_text=_("Par exemple : LinkedIn"))
+    url = blocks.URLBlock(label=_("Adresse"))
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Navigation and footer of the public site, edited by staff (Paramètres > Site)."""
+
+    main_navigation = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("navigation principale"),
+        blank=True,
+        help_text=_("Pages françaises ; la version anglaise du site affiche leur traduction si elle existe."),
+    )
+    organisation_name = models.CharField(_("nom de l'association"), max_length=120, default="Villes Internet")
+    address = models.TextField(_("adresse postale"), blank=True)
+    email = models.EmailField(_("adresse électronique"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock(label=_("Lien")))],
+        verbose_name=_("réseaux sociaux"),
+        blank=True,
+    )
+    legal_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("pages légales"),
+        blank=True,
+        help_text=_("Mentions légales, accessibilité, données personnelles…"),
+    )
+
+    panels = [
+        FieldPanel("main_navigation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Coordonnées"),
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("legal_pages"),
+    ]
+
+    class Meta:
+        verbose_name = _("paramètres du site")

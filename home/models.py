@@ -1,0 +1,36 @@
+"""The home page: the root of each language's tree."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from editorial.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
+from editorial.models import BasePage
+
+
+class HomePage(BasePage):
+    body = StreamField(
+        [("hero", HeroBlock()), ("featured", FeaturedContentBlock()), *BODY_BLOCKS],
+        verbose_name=_("sections"),
+        blank=True,
+        block_counts={"hero": {"max_num": 1}},
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["editorial.StandardPage"]
+
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    @property
+    def hero(self):
+        """The hero section, whose title is the page's <h1>, or None."""
+        return next((block for block in self.body if block.block_type == "hero"), None)

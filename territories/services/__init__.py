@@ -1,0 +1,28 @@
+"""Business rules of the territories app (see ARCHITECTURE.md, "services").
+
+- :mod:`.collectivities`: unique slugs, member communes of an EPCI or syndicat;
+- :mod:`.csv_import`: the all-or-nothing, idempotent CSV import of collectivities.
+"""
+
+from .collectivities import set_member_communes, unique_collectivity_slug
+from .csv_import import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    CollectivityImportError,
+    ImportResult,
+    ImportRowError,
+    import_collectivities,
+    import_collectivities_file,
+)
+
+__all__ = [
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "CollectivityImportError",
+    "ImportResult",
+    "ImportRowError",
+    "import_collectivities",
+    "import_collectivities_file",
+    "set_member_communes",
+    "unique_collectivity_slug",
+]

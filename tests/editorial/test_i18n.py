@@ -1,0 +1,152 @@
+"""Language switcher, hreflang alternates, navigation and UI strings in French and English."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from editorial.models import SiteSettings, StandardPage
+from tests.editorial.htmlparse import html_lang, parse
+from tests.editorial.i18n_catalogue import english
+
+pytestmark = pytest.mark.django_db
+
+
+def switcher_links(doc) -> dict[str, str]:
+    """hreflang -> href of the language switcher's links (the current language is no link)."""
+    nav = doc.find("nav", class_="language-switcher")
+    assert nav is not None, "no language switcher"
+    return {a.get("hreflang"): a.get("href") for a in nav.find_all("a")}
+
+
+def alternates(doc) -> dict[str, str]:
+    head = doc.find("head")
+    links = [link for link in head.find_all("link") if link.get("rel") == "alternate"]
+    hreflangs = [link.get("hreflang") for link in links]
+    assert len(hreflangs) == len(set(hreflangs)), f"duplicate alternates: {hreflangs}"
+    return {link.get("hreflang"): link.get("href") for link in links}
+
+
+@pytest.fixture
+def french_only_page(demo_site):
+    page = demo_site.add_child(
+        instance=StandardPage(
+            title="Vie de l'association",
+            slug="vie-association",
+            introduction="Une page qui n'a pas encore de traduction.",
+            locale=demo_site.locale,
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.parametrize(
+    ("url", "other_lang", "other_url"),
+    [
+        ("/association/", "en", "/en/association/"),
+        ("/en/association/", "fr", "/association/"),
+        ("/congres/", "en", "/en/congress/"),
+        ("/en/congress/", "fr", "/congres/"),
+        ("/", "en", "/en/"),
+        ("/en/", "fr", "/"),
+    ],
+)
+def test_language_switcher_links_to_the_translation_of_the_page(
+    demo_site, client, url, other_lang, other_url
+):
+    doc = parse(client.get(url).content)
+
+    assert switcher_links(doc) == {other_lang: other_url}
+    current = doc.find("nav", class_="language-switcher").find("span", aria_current="true")
+    assert current is not None and current.get("lang") == html_lang(doc)
+
+
+def test_language_switcher_falls_back_to_english_home_without_translation(french_only_page, client):
+    response = client.get("/vie-association/")
+
+    assert response.status_code == 200
+    assert switcher_links(parse(response.content)) == {"en": "/en/"}
+
+
+def test_translated_page_has_absolute_hreflang_alternates(demo_site, client):
+    doc = parse(client.get("/association/").content)
+    links = alternates(doc)
+
+    assert set(links) == {"fr", "en", "x-default"}
+    for href in links.values():
+        parts = urlsplit(href)
+        assert parts.scheme in {"http", "https"} and parts.netloc, f"{href} is not absolute"
+    assert urlsplit(links["fr"]).path == "/association/"
+    assert urlsplit(links["en"]).path == "/en/association/"
+    assert links["x-default"] == links["fr"]
+
+
+def test_english_page_lists_the_same_alternates(demo_site, client):
+    french = alternates(parse(client.get("/association/").content))
+    english_side = alternates(parse(client.get("/en/association/").content))
+
+    assert english_side == french
+
+
+def test_untranslated_page_has_no_english_alternate(french_only_page, client):
+    links = alternates(parse(client.get("/vie-association/").content))
+
+    assert "en" not in links
+    assert "x-default" not in links
+
+
+def main_navigation(doc) -> list[tuple[str, str]]:
+    nav = doc.find("nav", class_="main-nav")
+    assert nav is not None, "no main navigation"
+    return [(a.get("href"), a.text) for a in nav.find_all("a")]
+
+
+def test_main_navigation_in_french(demo_site, client):
+    doc = parse(client.get("/").content)
+
+    assert main_navigation(doc) == [
+        ("/association/", "L'association"),
+        ("/label/", "Le label"),
+        ("/congres/", "Le Congrès"),
+        ("/atlaas/", "L'Atlaas"),
+        ("/adherer/", "Adhérer"),
+    ]
+
+
+def test_main_navigation_in_english_links_only_to_english_pages(french_only_page, client):
+    site_settings = SiteSettings.objects.get()
+    site_settings.main_navigation.append(("page", french_only_page))
+    site_settings.save()
+
+    french_nav = main_navigation(parse(client.get("/").content))
+    english_nav = main_navigation(parse(client.get("/en/").content))
+
+    assert ("/vie-association/", "Vie de l'association") in french_nav
+    assert english_nav == [
+        ("/en/association/", "The association"),
+        ("/en/label/", "The label"),
+        ("/en/congress/", "The congress"),
+        ("/en/atlaas/", "The Atlaas"),
+        ("/en/join/", "Join"),
+    ]
+
+
+def test_current_page_is_marked_in_the_navigation(demo_site, client):
+    nav = parse(client.get("/en/label/").content).find("nav", class_="main-nav")
+
+    assert [a.get("href") for a in nav.find_all("a", aria_current="page")] == ["/en/label/"]
+
+
+def test_french_ui_strings_on_the_french_side(demo_site, client):
+    skip_link = parse(client.get("/").content).find("a", class_="skip-link")
+
+    assert skip_link.text == "Aller au contenu"
+
+
+def test_english_ui_strings_on_the_english_side(demo_site, client):
+    expected = english("Aller au contenu")
+    doc = parse(client.get("/en/").content)
+
+    assert doc.find("a", class_="skip-link").text == expected
+    assert doc.find("nav", class_="language-switcher").get("aria-label") == english("Choix de la langue")
+    assert doc.find("nav", class_="main-nav").get("aria-label") == english("Navigation principale")
