@@ -30,7 +30,7 @@ def test_home_page_shows_the_hero_title_as_its_only_heading(demo_site, client, u
 def test_home_page_shows_the_2026_key_figures(demo_site, client, url):
     doc = parse(client.get(url).content)
 
-    figures = [value.text for value in doc.find_all("span", class_="key-figure__value")]
+    figures = [value.text for value in doc.find_all("dd", class_="key-figure__value")]
     assert "213" in figures
     assert "686" in figures
 
