@@ -1,4 +1,4 @@
-"""Standard editorial pages and the settings staff edit for the header and footer."""
+"""Settings staff edit for the header and footer (Paramètres > Paramètres du site)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,52 +6,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
-
-from .blocks import BODY_BLOCKS
-
-
-class BasePage(Page):
-    """Fields every public page shares: a short introduction used as the meta description."""
-
-    introduction = models.TextField(
-        _("introduction"),
-        blank=True,
-        max_length=300,
-        help_text=_("Deux phrases au plus ; reprises dans les résultats de recherche et le partage."),
-    )
-
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or self.introduction
-
-
-class StandardPage(BasePage):
-    """A page of text and blocks: the association, the label, legal notices..."""
-
-    body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("body"),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["home.HomePage", "editorial.StandardPage"]
-    subpage_types = ["editorial.StandardPage"]
-
-    template = "editorial/standard_page.html"
-
-    class Meta:
-        verbose_name = _("page standard")
-        verbose_name_plural = _("pages standard")
 
 
 class SocialLinkBlock(blocks.StructBlock):
