@@ -31,7 +31,7 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
     body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    parent_page_types = ["editorial.StandardPage", "home.HomePage"]
+    parent_page_types = ["editorial.StandardPage"]
     subpage_types = ["label.PalmaresPage"]
     max_count_per_parent = 1
     template = "label/palmares_index_page.html"

@@ -255,8 +255,9 @@ def _check(content: bytes) -> list[_Row]:
                     % {"name": collectivity.name, "other": seen[collectivity.pk]},
                 )
             )
+        if collectivity is not None:
+            seen.setdefault(collectivity.pk, line)
         if len(errors) == before and collectivity is not None and arobases is not None:
-            seen[collectivity.pk] = line
             rows.append(_Row(line, collectivity, arobases, kinds))
     if errors:
         errors.sort(

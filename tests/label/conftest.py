@@ -58,3 +58,20 @@ def make_rows(reference):
         return Labellisation.objects.bulk_create(rows)
 
     return make
+
+
+@pytest.fixture
+def palmares_page(demo_site, make_edition):
+    """A palmarès index under the demo's "Le label" page, with the palmarès page of 2030."""
+    from editorial.models import StandardPage
+    from label.models import PalmaresIndexPage, PalmaresPage
+
+    label_page = StandardPage.objects.get(slug="label", locale__language_code="fr")
+    index = label_page.add_child(
+        instance=PalmaresIndexPage(title="Palmarès", slug="palmares", locale=label_page.locale)
+    )
+    index = PalmaresIndexPage.objects.get(pk=index.pk)
+    edition = make_edition(2030)
+    return index.add_child(
+        instance=PalmaresPage(title="Palmarès 2030", slug="2030", edition=edition, locale=label_page.locale)
+    )
