@@ -74,3 +74,12 @@ def test_admin_listings(admin_client, edition):
     assert listing.status_code == 200
     assert "Commune fictive 0004" in listing.content.decode()
     assert "Commune fictive 0000" not in listing.content.decode()
+
+
+def test_admin_forms_open(admin_client, edition):
+    assert admin_client.get("/admin/label/editions/add/").status_code == 200
+    assert admin_client.get("/admin/label/labellisations/add/").status_code == 200
+    row = Labellisation.objects.filter(distinctions__isnull=False).first()
+    response = admin_client.get(f"/admin/label/labellisations/edit/{row.pk}/")
+    assert response.status_code == 200
+    assert "Distinctions" in response.content.decode()
