@@ -3,6 +3,7 @@ routes) and one palmarès page per edition."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
@@ -109,6 +110,16 @@ class PalmaresPage(BasePage):
     class Meta:
         verbose_name = _("palmarès")
         verbose_name_plural = _("palmarès")
+
+    def clean(self) -> None:
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        siblings = PalmaresPage.objects.filter(edition_id=self.edition_id, locale_id=self.locale_id)
+        if parent is not None:
+            siblings = siblings.child_of(parent)
+        if self.edition_id and siblings.exclude(pk=self.pk).exists():
+            message = _("Cette édition a déjà sa page de palmarès dans cette langue.")
+            raise ValidationError({"edition": message})
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import DEFAULT_SORT, PalmaresFilterForm

@@ -83,3 +83,25 @@ def test_admin_forms_open(admin_client, edition):
     response = admin_client.get(f"/admin/label/labellisations/edit/{row.pk}/")
     assert response.status_code == 200
     assert "Distinctions" in response.content.decode()
+
+
+def test_palmares_pages_are_translatable_with_wagtail_localize(palmares_page):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(palmares_page)
+    strings = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert "Palmarès 2030" in strings
+
+
+def test_a_second_page_for_the_same_edition_is_refused(palmares_page):
+    from django.core.exceptions import ValidationError
+
+    from label.models import PalmaresPage
+
+    duplicate = PalmaresPage(
+        title="Doublon", slug="doublon", edition=palmares_page.edition, locale=palmares_page.locale
+    )
+    parent = palmares_page.get_parent()
+    with pytest.raises(ValidationError) as caught:
+        parent.add_child(instance=duplicate)
+    assert "déjà sa page de palmarès" in str(caught.value)
