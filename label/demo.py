@@ -332,6 +332,37 @@ def _ensure_palmares(edition: LabelEdition, plan: list[tuple[Collectivity, int, 
     return len(labellisations)
 
 
+CALL_TO_ACTION = {
+    "fr": {
+        "title": "Les palmarès du label",
+        "text": "Les collectivités labellisées de chaque édition, leurs arobases et leurs distinctions.",
+        "link_text": "Voir les palmarès",
+    },
+    "en": {
+        "title": "The label's results",
+        "text": "The local authorities awarded at each edition, their @ and their distinctions.",
+        "link_text": "See the results",
+    },
+}
+
+
+def _link_from(page: Page, target: Page, text: dict) -> None:
+    """Add a call to action towards ``target`` at the end of ``page`` (a standard page)."""
+    page = page.specific_class.objects.get(pk=page.pk)
+    if not hasattr(page, "body"):
+        return
+    block = page.body.stream_block.child_blocks["call_to_action"]
+    value = block.to_python(
+        {
+            "title": text["title"],
+            "text": text["text"],
+            "link": {"page": target.pk, "url": "", "text": text["link_text"]},
+        }
+    )
+    page.body.append(("call_to_action", value))
+    page.save_revision().publish()
+
+
 def _page_body(text: str) -> list[dict]:
     return [{"type": "rich_text", "value": text}]
 
@@ -349,6 +380,7 @@ def _ensure_pages(editions: dict[int, LabelEdition], log: Log) -> int:
         index = label_page.add_child(instance=PalmaresIndexPage(locale=french, **data))
         index.save_revision().publish()
         log(f"  page « {index.title} » créée")
+        _link_from(label_page, index, CALL_TO_ACTION["fr"])
     pages = {}
     for year, edition in editions.items():
         page = PalmaresPage.objects.child_of(index).filter(edition=edition).first()
@@ -369,7 +401,9 @@ def _ensure_pages(editions: dict[int, LabelEdition], log: Log) -> int:
             log(f"  page « {page.title} » créée")
         pages[year] = page
     if label_page.get_translation_or_none(english) is not None:
-        home_demo._ensure_translation(index, english, PAGES["index"]["en"], log)
+        english_index, created = home_demo._ensure_translation(index, english, PAGES["index"]["en"], log)
+        if created:
+            _link_from(label_page.get_translation(english), english_index, CALL_TO_ACTION["en"])
         latest = max(editions)
         data = PAGES[latest]["en"]
         home_demo._ensure_translation(

@@ -126,7 +126,7 @@ class PalmaresPage(BasePage):
         from ..services.figures import edition_figures
 
         context = super().get_context(request, *args, **kwargs)
-        regions = list(Region.objects.all())
+        regions = list(Region.objects.order_by("name"))
         form = PalmaresFilterForm(request.GET, regions=regions)
         rows = Labellisation.objects.filter(edition=self.edition_id).for_listing()
         sort = DEFAULT_SORT

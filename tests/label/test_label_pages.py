@@ -45,6 +45,12 @@ def test_english_palmares_and_index(label_demo, client):
     assert client.get("/en/label/palmares/2025/").status_code == 404
 
 
+def test_the_label_page_links_to_the_palmares(label_demo, client):
+    for url, target in (("/label/", "/label/palmares/"), ("/en/label/", "/en/label/palmares/")):
+        doc = parse(client.get(url).content.decode())
+        assert target in {a.get("href") for a in doc.find_all("a")}, url
+
+
 def _internal_links(doc) -> set[str]:
     links = set()
     for a in doc.find_all("a"):
