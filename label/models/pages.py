@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -145,6 +146,8 @@ class PalmaresPage(BasePage):
                 "figures": edition_figures(self.edition),
                 "form": form,
                 "filter_error": filter_error,
+                # Links keep the filters, except values that were refused.
+                "query": QueryDict() if filter_error else request.GET,
                 "page_obj": page_obj,
                 "sort": sort,
                 "index_url": index.get_url(request),

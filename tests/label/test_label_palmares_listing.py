@@ -84,6 +84,8 @@ def test_bad_filter_values_show_a_message_and_the_whole_list(client, rows):
     content = response.content.decode()
     assert "Certains filtres demandés ne sont pas valides" in content
     assert count_line(response) == "65 collectivités"
+    # The links of the page drop the refused values.
+    assert "atlantide" not in content.split("</form>")[1]
 
 
 def _queries(client, params=None) -> int:
