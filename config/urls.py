@@ -16,6 +16,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", editorial_views.healthz, name="healthz"),
+    # Open data of the label, the same file in every language.
+    path("", include("label.urls")),
 ]
 
 if settings.DEBUG:

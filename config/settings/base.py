@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "editorial",
     "territories",
+    "label",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

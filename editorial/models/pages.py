@@ -43,7 +43,7 @@ class StandardPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "editorial.StandardPage"]
-    subpage_types = ["editorial.StandardPage"]
+    subpage_types = ["editorial.StandardPage", "label.PalmaresIndexPage"]
 
     template = "editorial/standard_page.html"
 

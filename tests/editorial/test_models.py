@@ -11,6 +11,7 @@ from editorial.blocks import RICH_TEXT_FEATURES, FigureBlock, HeroBlock, LinkBlo
 from editorial.models import StandardPage
 from home import demo
 from home.models import HomePage
+from label.models import PalmaresIndexPage
 
 
 class StandardPageCreationTests(WagtailPageTestCase):
@@ -26,7 +27,7 @@ class StandardPageCreationTests(WagtailPageTestCase):
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanNotCreateAt(Page, StandardPage)
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, PalmaresIndexPage})
 
     def test_superuser_creates_a_standard_page_in_the_admin(self):
         self.login()

@@ -1,0 +1,194 @@
+"""Label editions, labellisations (1 to 5 @) and distinctions (TEN title, thematic mentions).
+
+A labelled collectivity's category (village, ville, territoire) is never stored: it is derived
+from the collectivity's kind and population by the territories app, in Python
+(:attr:`territories.models.Collectivity.category`) and in SQL (:func:`category_case`).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from territories.models import Collectivity, _category_conditions
+
+MIN_AROBASES = 1
+MAX_AROBASES = 5
+
+
+def _prefixed(condition: Q, prefix: str) -> Q:
+    """``condition`` with every lookup prefixed by ``prefix__`` (to follow a relation)."""
+    result = Q()
+    result.connector = condition.connector
+    result.negated = condition.negated
+    result.children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}__{child[0]}", child[1])
+        for child in condition.children
+    ]
+    return result
+
+
+def category_conditions(prefix: str = "collectivity") -> dict[str, Q]:
+    """The territories app's category rule, seen from a model that points at a collectivity."""
+    return {category.value: _prefixed(q, prefix) for category, q in _category_conditions().items()}
+
+
+def category_case(prefix: str = "collectivity") -> Case:
+    """SQL expression of the derived category of the collectivity behind ``prefix``."""
+    return Case(
+        *(When(q, then=Value(value)) for value, q in category_conditions(prefix).items()),
+        default=Value(None),
+        output_field=models.CharField(max_length=16, null=True),
+    )
+
+
+class LabelEdition(models.Model):
+    """One year of the label: its ceremony, its congress and its jury."""
+
+    year = models.PositiveSmallIntegerField(
+        _("année"), unique=True, validators=[MinValueValidator(1999), MaxValueValidator(2100)]
+    )
+    number = models.PositiveSmallIntegerField(
+        _("numéro de l'édition"), unique=True, help_text=_("26 pour la 26ᵉ édition.")
+    )
+    ceremony_date = models.DateField(_("date de la cérémonie"), null=True, blank=True)
+    ceremony_city = models.CharField(_("ville de la cérémonie"), max_length=100, blank=True)
+    congress_name = models.CharField(
+        _("congrès"),
+        max_length=200,
+        blank=True,
+        default="Congrès national des élus au numérique",
+    )
+    congress_number = models.PositiveSmallIntegerField(
+        _("numéro du congrès"), null=True, blank=True, help_text=_("7 pour le 7ᵉ congrès.")
+    )
+    jury_president = models.CharField(_("président·e du jury"), max_length=200, blank=True)
+    jury_size = models.PositiveSmallIntegerField(_("nombre de membres du jury"), null=True, blank=True)
+    introduction = models.TextField(
+        _("présentation"),
+        blank=True,
+        help_text=_("Reprise dans les données ouvertes de l'édition."),
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("édition du label")
+        verbose_name_plural = _("éditions du label")
+
+    def __str__(self) -> str:
+        return _("Label %(year)d (%(number)dᵉ édition)") % {"year": self.year, "number": self.number}
+
+
+class LabellisationQuerySet(models.QuerySet):
+    def with_category(self) -> LabellisationQuerySet:
+        """Annotate ``category_value``: the derived category of the labelled collectivity."""
+        return self.annotate(category_value=category_case("collectivity"))
+
+    def of_category(self, category: str) -> LabellisationQuerySet:
+        return self.filter(category_conditions("collectivity")[category])
+
+    def for_listing(self) -> LabellisationQuerySet:
+        """Everything a palmarès row shows, in a constant number of queries."""
+        return (
+            self.with_category()
+            .select_related("collectivity__department", "collectivity__region", "edition")
+            .prefetch_related(models.Prefetch("distinctions", queryset=Distinction.objects.order_by("kind")))
+        )
+
+
+class Labellisation(ClusterableModel):
+    """A collectivity labelled in an edition, with 1 to 5 @."""
+
+    collectivity = models.ForeignKey(
+        Collectivity,
+        verbose_name=_("collectivité"),
+        on_delete=models.PROTECT,
+        related_name="labellisations",
+    )
+    edition = models.ForeignKey(
+        LabelEdition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="labellisations"
+    )
+    arobases = models.PositiveSmallIntegerField(
+        _("arobases"),
+        validators=[MinValueValidator(MIN_AROBASES), MaxValueValidator(MAX_AROBASES)],
+        help_text=_("De 1 à 5 @."),
+    )
+
+    objects = LabellisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-edition__year", "collectivity__name"]
+        verbose_name = _("labellisation")
+        verbose_name_plural = _("labellisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collectivity", "edition"],
+                name="label_labellisation_unique_per_edition",
+                violation_error_message=_("Cette collectivité est déjà labellisée dans cette édition."),
+            ),
+            models.CheckConstraint(
+                condition=Q(arobases__gte=MIN_AROBASES) & Q(arobases__lte=MAX_AROBASES),
+                name="label_labellisation_arobases_1_to_5",
+                violation_error_message=_("Le nombre d'arobases va de 1 à 5."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collectivity.name} · {self.edition.year} · {self.arobases}@"
+
+    @property
+    def category(self):
+        return self.collectivity.category
+
+    @property
+    def arobases_display(self) -> str:
+        return "@" * self.arobases
+
+
+class DistinctionKind(models.TextChoices):
+    TEN = "ten", _("Territoire d'excellence numérique")
+    MEDIATION = "mediation_numerique", _("Mention médiation numérique")
+    EDUCATION = "numerique_educatif", _("Mention numérique éducatif")
+    COMMONS = "mise_en_commun", _("Mention mise en commun des infrastructures et usages numériques")
+    ECOLOGY = "transition_ecologique", _("Mention transition écologique")
+    DEMOCRACY = "democratie_locale", _("Mention démocratie locale")
+
+
+MENTION_KINDS = tuple(kind for kind in DistinctionKind if kind != DistinctionKind.TEN)
+
+
+class Distinction(models.Model):
+    """The TEN title or a thematic mention given with a labellisation."""
+
+    labellisation = ParentalKey(
+        Labellisation, verbose_name=_("labellisation"), on_delete=models.CASCADE, related_name="distinctions"
+    )
+    kind = models.CharField(_("distinction"), max_length=32, choices=DistinctionKind.choices)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("distinction")
+        verbose_name_plural = _("distinctions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["labellisation", "kind"],
+                name="label_distinction_unique_kind",
+                violation_error_message=_("Cette distinction est déjà attribuée à cette labellisation."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    def clean(self) -> None:
+        super().clean()
+        labellisation = getattr(self, "labellisation", None)
+        if self.kind == DistinctionKind.TEN and labellisation and labellisation.arobases != MAX_AROBASES:
+            raise ValidationError(
+                {"kind": _("Le titre « Territoire d'excellence numérique » est réservé aux labellisés 5 @.")}
+            )

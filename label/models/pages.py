@@ -1,0 +1,208 @@
+"""Public pages of the label: the palmarès index (with the collectivity history pages as
+routes) and one palmarès page per edition."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+
+from editorial.blocks import BODY_BLOCKS
+from editorial.models.pages import BasePage
+from territories.models import Collectivity, Region
+
+from .editions import MENTION_KINDS, DistinctionKind, LabelEdition, Labellisation
+
+PER_PAGE = 50
+
+
+class PalmaresIndexPage(RoutablePageMixin, BasePage):
+    """The list of the editions' palmarès pages; also serves ``collectivites/<slug>/``."""
+
+    body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    parent_page_types = ["editorial.StandardPage"]
+    subpage_types = ["label.PalmaresPage"]
+    max_count_per_parent = 1
+    template = "label/palmares_index_page.html"
+
+    class Meta:
+        verbose_name = _("index des palmarès")
+        verbose_name_plural = _("index des palmarès")
+
+    def palmares_pages(self):
+        return PalmaresPage.objects.child_of(self).live().select_related("edition").order_by("-edition__year")
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request, context_overrides={"palmares_pages": self.palmares_pages()})
+
+    @path("collectivites/<slug:slug>/", name="collectivity")
+    def collectivity_view(self, request, slug):
+        from ..charts import history_chart
+
+        collectivity = get_object_or_404(
+            Collectivity.objects.select_related("department", "region"), slug=slug
+        )
+        labellisations = list(
+            collectivity.labellisations.select_related("edition")
+            .prefetch_related("distinctions")
+            .order_by("edition__year")
+        )
+        pages = {
+            page.edition_id: page
+            for page in PalmaresPage.objects.child_of(self)
+            .live()
+            .filter(edition__in=[item.edition_id for item in labellisations])
+        }
+        for item in labellisations:
+            page = pages.get(item.edition_id)
+            item.palmares_url = page.get_url(request) if page else ""
+        by_year = {item.edition.year: item.arobases for item in labellisations}
+        points = []
+        if labellisations:
+            years = LabelEdition.objects.filter(
+                year__gte=labellisations[0].edition.year, year__lte=labellisations[-1].edition.year
+            ).values_list("year", flat=True)
+            points = [(year, by_year.get(year)) for year in sorted(years)]
+        return TemplateResponse(
+            request,
+            "label/collectivity_history.html",
+            {
+                **self.get_context(request),
+                "collectivity": collectivity,
+                "labellisations": labellisations,
+                "chart": history_chart(points),
+                "points": points,
+            },
+        )
+
+
+class PalmaresPage(BasePage):
+    """The palmarès of one edition: its figures and the filterable list of labellisations."""
+
+    edition = models.ForeignKey(
+        LabelEdition, verbose_name=_("édition"), on_delete=models.PROTECT, related_name="pages"
+    )
+    body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("edition"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["label.PalmaresIndexPage"]
+    subpage_types: list[str] = []
+    template = "label/palmares_page.html"
+
+    class Meta:
+        verbose_name = _("palmarès")
+        verbose_name_plural = _("palmarès")
+
+    def clean(self) -> None:
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        siblings = PalmaresPage.objects.filter(edition_id=self.edition_id, locale_id=self.locale_id)
+        if parent is not None:
+            siblings = siblings.child_of(parent)
+        if self.edition_id and siblings.exclude(pk=self.pk).exists():
+            message = _("Cette édition a déjà sa page de palmarès dans cette langue.")
+            raise ValidationError({"edition": message})
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import DEFAULT_SORT, PalmaresFilterForm
+        from ..services.figures import edition_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        regions = list(Region.objects.order_by("name"))
+        form = PalmaresFilterForm(request.GET, regions=regions)
+        rows = Labellisation.objects.filter(edition=self.edition_id).for_listing()
+        sort = DEFAULT_SORT
+        filter_error = False
+        if form.is_valid():
+            rows = filter_rows(rows, form.cleaned_data)
+            sort = form.cleaned_data["tri"] or DEFAULT_SORT
+        else:
+            filter_error = True
+            form = PalmaresFilterForm(regions=regions)
+        paginator = Paginator(sort_rows(rows, sort), PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        index = self.get_parent().specific
+        context.update(
+            {
+                "figures": edition_figures(self.edition),
+                "form": form,
+                "filter_error": filter_error,
+                # Links keep the filters, except values that were refused.
+                "query": QueryDict() if filter_error else request.GET,
+                "page_obj": page_obj,
+                "sort": sort,
+                "index_url": index.get_url(request),
+                "csv_url": download_url(self.edition.year, "csv"),
+                "json_url": download_url(self.edition.year, "json"),
+            }
+        )
+        return context
+
+
+def download_url(year: int, fmt: str) -> str:
+    kwargs = {"year": str(year), "file_year": str(year), "fmt": fmt}
+    return reverse("label:palmares_download", kwargs=kwargs)
+
+
+def filter_rows(rows, data: dict):
+    """Apply the cleaned filters of :class:`label.forms.PalmaresFilterForm` to ``rows``."""
+    if data.get("arobases"):
+        rows = rows.filter(arobases=data["arobases"])
+    if data.get("region"):
+        rows = rows.filter(collectivity__region__slug=data["region"])
+    if data.get("categorie"):
+        rows = rows.of_category(data["categorie"])
+    if distinction := data.get("distinction"):
+        kinds = MENTION_KINDS if distinction == "mention" else [DistinctionKind(distinction)]
+        rows = rows.filter(distinctions__kind__in=kinds).distinct()
+    return rows
+
+
+def sort_rows(rows, sort: str):
+    if sort == "arobases":
+        return rows.order_by("-arobases", "collectivity__name", "pk")
+    if sort == "population":
+        return rows.order_by(F("collectivity__population").desc(nulls_last=True), "collectivity__name", "pk")
+    return rows.order_by("collectivity__name", "pk")
+
+
+def palmares_page_for_year(year: int, locale: Locale | None = None) -> PalmaresPage | None:
+    """The live palmarès page of ``year`` in ``locale`` (the current language by default), else
+    in the default locale, else None. For links such as the congress page's "palmarès"."""
+    pages = PalmaresPage.objects.live().filter(edition__year=year).select_related("locale")
+    if locale is None:
+        try:
+            locale = Locale.objects.get(language_code=(get_language() or "fr").split("-")[0])
+        except Locale.DoesNotExist:
+            locale = None
+    if locale is not None and (page := pages.filter(locale=locale).first()):
+        return page
+    default = Locale.get_default()
+    return pages.filter(locale=default).first()
+
+
+def collectivity_history_url(collectivity: Collectivity, request=None) -> str:
+    """URL of ``collectivity``'s label history page (on the first palmarès index), or ""."""
+    index = PalmaresIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    if index is None:
+        return ""
+    return index.get_url(request) + index.reverse_subpage("collectivity", kwargs={"slug": collectivity.slug})

@@ -1,0 +1,126 @@
+"""The figures of a label edition, computed from its labellisations, never typed by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from territories.models import Category, Collectivity, CollectivityKind
+
+from ..models import MAX_AROBASES, MIN_AROBASES, Distinction, DistinctionKind, LabelEdition, Labellisation
+from ..models.editions import category_conditions
+
+
+@dataclass(frozen=True)
+class RegionFigure:
+    name: str
+    slug: str
+    labelled: int
+
+
+@dataclass(frozen=True)
+class EditionFigures:
+    """What the palmarès page, the figures block and the press quote about an edition."""
+
+    edition: LabelEdition
+    labelled: int
+    villes: int
+    villages: int
+    territoires: int
+    unknown_category: int
+    by_arobases: dict[int, int]
+    communes: int
+    inhabitants: int
+    unknown_population: int
+    ten: int
+    mentions: int
+    mentions_by_kind: dict[str, int] = field(default_factory=dict)
+    regions: list[RegionFigure] = field(default_factory=list)
+
+    @property
+    def by_category(self) -> dict[str, int]:
+        return {
+            Category.VILLE: self.villes,
+            Category.VILLAGE: self.villages,
+            Category.TERRITOIRE: self.territoires,
+        }
+
+    @property
+    def arobases_rows(self) -> list[tuple[int, str, int]]:
+        """(number of @, "@@@", count) from 5 @ down to 1 @, for templates."""
+        return [(n, "@" * n, self.by_arobases[n]) for n in range(MAX_AROBASES, MIN_AROBASES - 1, -1)]
+
+    @property
+    def mention_rows(self) -> list[tuple[str, int]]:
+        return [
+            (DistinctionKind(kind).label, count)
+            for kind, count in self.mentions_by_kind.items()
+            if kind != DistinctionKind.TEN and count
+        ]
+
+
+CATEGORY_LABELS = {
+    Category.VILLE: _("villes"),
+    Category.VILLAGE: _("villages"),
+    Category.TERRITOIRE: _("territoires"),
+}
+
+
+def edition_figures(edition: LabelEdition) -> EditionFigures:
+    """Compute every figure of ``edition`` in four queries, whatever its size.
+
+    Communes concerned: the labelled communes plus the member communes of the labelled EPCI and
+    syndicats, each counted once. Inhabitants: the sum of the labelled collectivities'
+    populations, an unknown population counting as 0 (``unknown_population`` says how many).
+    """
+    rows = Labellisation.objects.filter(edition=edition)
+    conditions = category_conditions("collectivity")
+    totals = rows.aggregate(
+        labelled=Count("pk"),
+        villes=Count("pk", filter=conditions[Category.VILLE]),
+        villages=Count("pk", filter=conditions[Category.VILLAGE]),
+        territoires=Count("pk", filter=conditions[Category.TERRITOIRE]),
+        inhabitants=Sum("collectivity__population", default=0),
+        unknown_population=Count("pk", filter=Q(collectivity__population__isnull=True)),
+        **{f"arobases_{n}": Count("pk", filter=Q(arobases=n)) for n in range(MIN_AROBASES, MAX_AROBASES + 1)},
+    )
+    labelled_ids = rows.values("collectivity_id")
+    communes = (
+        Collectivity.objects.filter(kind=CollectivityKind.COMMUNE)
+        .filter(Q(pk__in=labelled_ids) | Q(groupings__in=labelled_ids))
+        .values("pk")
+        .distinct()
+        .count()
+    )
+    by_kind = dict(
+        Distinction.objects.filter(labellisation__edition=edition)
+        .values_list("kind")
+        .annotate(count=Count("pk"))
+        .values_list("kind", "count")
+    )
+    regions = [
+        RegionFigure(name or "", slug or "", count)
+        for name, slug, count in rows.values_list("collectivity__region__name", "collectivity__region__slug")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "collectivity__region__name")
+    ]
+    known = totals["villes"] + totals["villages"] + totals["territoires"]
+    mentions_by_kind = {kind.value: by_kind.get(kind.value, 0) for kind in DistinctionKind}
+    return EditionFigures(
+        edition=edition,
+        labelled=totals["labelled"],
+        villes=totals["villes"],
+        villages=totals["villages"],
+        territoires=totals["territoires"],
+        unknown_category=totals["labelled"] - known,
+        by_arobases={n: totals[f"arobases_{n}"] for n in range(MIN_AROBASES, MAX_AROBASES + 1)},
+        communes=communes,
+        inhabitants=totals["inhabitants"],
+        unknown_population=totals["unknown_population"],
+        ten=mentions_by_kind[DistinctionKind.TEN],
+        mentions=sum(count for kind, count in mentions_by_kind.items() if kind != DistinctionKind.TEN),
+        mentions_by_kind=mentions_by_kind,
+        regions=regions,
+    )

@@ -1,0 +1,25 @@
+"""Views of the label app outside the page tree: the open-data downloads."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from .models import LabelEdition
+from .services.exports import palmares_csv, palmares_json
+
+
+@require_GET
+def palmares_download(request, year: str, file_year: str, fmt: str):
+    """``/label/palmares/<year>/palmares-<year>.csv`` (or ``.json``): the edition as open data.
+
+    Served outside the page tree and the language prefix: the file is the same in every language.
+    """
+    if year != file_year:
+        raise Http404
+    edition = get_object_or_404(LabelEdition, year=year)
+    if fmt == "csv":
+        response = HttpResponse(palmares_csv(edition), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(palmares_json(edition), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="palmares-{year}.{fmt}"'
+    return response

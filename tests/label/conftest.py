@@ -1,0 +1,77 @@
+"""Fixtures of the label tests: the full demo (territories, pages, label) and small editions."""
+
+import pytest
+
+from label.models import LabelEdition, Labellisation
+from territories.models import Collectivity, CollectivityKind, Department
+
+NOOP = lambda message: None  # noqa: E731
+
+
+@pytest.fixture
+def label_demo(db):
+    """territories + home + label demo data, as ``load_demo_data`` loads them."""
+    from home import demo as home_demo
+    from label import demo as label_demo_module
+    from territories import demo as territories_demo
+
+    territories_demo.load(NOOP)
+    home_demo.load(NOOP)
+    return label_demo_module.load(NOOP)
+
+
+@pytest.fixture
+def reference(db):
+    from territories import demo
+
+    demo.load_reference()
+
+
+@pytest.fixture
+def make_edition(reference):
+    def make(year=2030, number=None):
+        return LabelEdition.objects.create(
+            year=year, number=number or year - 1999, ceremony_city="Villebrume", jury_president="Jury fictif"
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_rows(reference):
+    """Create ``count`` fictional communes labelled in ``edition`` (cycling @ and regions)."""
+
+    def make(edition, count, *, start=0, population=5000, prefix="Commune"):
+        departments = list(Department.objects.order_by("code")[:12])
+        rows = []
+        for index in range(start, start + count):
+            department = departments[index % len(departments)]
+            collectivity = Collectivity.objects.create(
+                name=f"{prefix} fictive {index:04d}",
+                slug=f"{prefix.lower()}-fictive-{index:04d}",
+                kind=CollectivityKind.COMMUNE,
+                population=population + index,
+                department=department,
+                region_id=department.region_id,
+            )
+            rows.append(Labellisation(collectivity=collectivity, edition=edition, arobases=index % 5 + 1))
+        return Labellisation.objects.bulk_create(rows)
+
+    return make
+
+
+@pytest.fixture
+def palmares_page(demo_site, make_edition):
+    """A palmarès index under the demo's "Le label" page, with the palmarès page of 2030."""
+    from editorial.models import StandardPage
+    from label.models import PalmaresIndexPage, PalmaresPage
+
+    label_page = StandardPage.objects.get(slug="label", locale__language_code="fr")
+    index = label_page.add_child(
+        instance=PalmaresIndexPage(title="Palmarès", slug="palmares", locale=label_page.locale)
+    )
+    index = PalmaresIndexPage.objects.get(pk=index.pk)
+    edition = make_edition(2030)
+    return index.add_child(
+        instance=PalmaresPage(title="Palmarès 2030", slug="2030", edition=edition, locale=label_page.locale)
+    )

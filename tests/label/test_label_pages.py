@@ -1,0 +1,103 @@
+"""The label's public pages on the demo data: figures, structure, links, history chart."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from wagtail.models import Page
+
+from label.models import PalmaresIndexPage, PalmaresPage
+from tests.editorial.htmlparse import html_lang, parse
+
+pytestmark = pytest.mark.django_db
+
+
+def figure_values(doc) -> dict[str, str]:
+    return {
+        figure.find_all("dt")[0].text.strip(): figure.find_all("dd", class_="key-figure__value")[
+            0
+        ].text.strip()
+        for figure in doc.find_all("div", class_="key-figure")
+    }
+
+
+def test_palmares_pages_show_the_computed_figures(label_demo, client):
+    response = client.get("/label/palmares/2026/")
+    assert response.status_code == 200
+    doc = parse(response.content.decode())
+    assert figure_values(doc)["collectivités labellisées"] == "213"
+    text = doc.text
+    assert "165 villes, 40 villages, 8 territoires" in text
+    assert "213 collectivités" in text  # the list's count, before any filter
+
+    doc_2025 = parse(client.get("/label/palmares/2025/").content.decode())
+    assert figure_values(doc_2025)["collectivités labellisées"] == "226"
+    assert "169 villes, 45 villages, 12 territoires" in doc_2025.text
+
+
+def test_english_palmares_and_index(label_demo, client):
+    response = client.get("/en/label/palmares/2026/")
+    assert response.status_code == 200
+    doc = parse(response.content.decode())
+    assert html_lang(doc) == "en"
+    assert [h1.text.strip() for h1 in doc.find_all("h1")] == ["2026 results"]
+    assert client.get("/en/label/palmares/").status_code == 200
+    # The 2025 palmarès has no English translation.
+    assert client.get("/en/label/palmares/2025/").status_code == 404
+
+
+def test_the_label_page_links_to_the_palmares(label_demo, client):
+    for url, target in (("/label/", "/label/palmares/"), ("/en/label/", "/en/label/palmares/")):
+        doc = parse(client.get(url).content.decode())
+        assert target in {a.get("href") for a in doc.find_all("a")}, url
+
+
+def _internal_links(doc) -> set[str]:
+    links = set()
+    for a in doc.find_all("a"):
+        href = a.get("href") or ""
+        parts = urlsplit(href)
+        if href.startswith("/") and not href.startswith("//"):
+            links.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return links
+
+
+def test_every_label_page_is_well_formed_and_its_links_answer_200(label_demo, client):
+    pages = Page.objects.live().type(PalmaresIndexPage, PalmaresPage).specific()
+    urls = {page.get_url(): page.locale.language_code for page in pages}
+    assert len(urls) == 5  # index fr/en, 2025 fr, 2026 fr/en
+    urls["/label/palmares/collectivites/dijon/"] = "fr"
+    urls["/en/label/palmares/collectivites/dijon/"] = "en"
+    links: dict[str, str] = {}
+    for url, lang in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "style=" not in response.content.decode()
+        doc = parse(response.content.decode())
+        assert len(doc.find_all("h1")) == 1, url
+        assert html_lang(doc) == lang, url
+        assert doc.find_all("title")[0].text.strip(), url
+        for link in _internal_links(doc):
+            links.setdefault(link, url)
+    broken = [
+        f"{link} (on {found_on})"
+        for link, found_on in sorted(links.items())
+        if client.get(link).status_code != 200
+    ]
+    assert not broken, broken
+    assert any("/collectivites/" in link for link in links)
+    assert "/label/palmares/2026/palmares-2026.csv" in links
+
+
+def test_collectivity_page_shows_history_chart_and_table(label_demo, client):
+    response = client.get("/label/palmares/collectivites/dijon/")
+    content = response.content.decode()
+    doc = parse(content)
+    svg = doc.find_all("svg")[0]
+    assert svg.get("role") == "img"
+    assert "Dijon" in svg.find_all("title")[0].text
+    assert "2025 : 5 @ ; 2026 : 5 @" in svg.find_all("desc")[0].text
+    assert len(svg.find_all("rect")) == 2
+    rows = doc.find_all("table")[0].find_all("tr")
+    assert [row.find_all("th")[0].text.strip() for row in rows[1:]] == ["2026", "2025"]
+    assert "Territoire d'excellence numérique" in rows[1].text
+    assert client.get("/label/palmares/collectivites/nexiste-pas/").status_code == 404
