@@ -13,6 +13,7 @@ class NewsRssFeed(Feed):
     def get_object(self, request, index: NewsIndexPage):
         self.request = request
         self.urls = index.feed_urls(request)
+        self.language = index.locale.language_code
         return index
 
     def title(self, index: NewsIndexPage) -> str:
@@ -26,9 +27,6 @@ class NewsRssFeed(Feed):
 
     def description(self, index: NewsIndexPage) -> str:
         return index.introduction or _("Les dernières actualités de l'association Villes Internet.")
-
-    def language(self, index: NewsIndexPage) -> str:
-        return index.locale.language_code
 
     def items(self, index: NewsIndexPage):
         return index.articles()[:FEED_LENGTH]

@@ -1,5 +1,6 @@
 """Admin of the editorial app: snippets staff edit beside the pages."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,7 +10,7 @@ from editorial.models import NewsCategory
 class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
-    menu_label = "Catégories d'actualités"
+    menu_label = _("Catégories d'actualités")
     add_to_admin_menu = False
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]

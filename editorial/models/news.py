@@ -286,6 +286,33 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def save(self, *args, **kwargs):
+        self._localize_categories()
+        return super().save(*args, **kwargs)
+
+    def _localize_categories(self) -> None:
+        """Point the categories at their versions in this article's language.
+
+        wagtail-localize copies the source's categories onto a translation as they are; an
+        English article would otherwise show (and filter by) French categories. A category
+        without a translation in this language is left out.
+        """
+        if not self.locale_id:
+            return
+        current = list(self.categories.all())
+        foreign = [category.translation_key for category in current if category.locale_id != self.locale_id]
+        if not foreign:
+            return
+        local = {
+            category.translation_key: category
+            for category in NewsCategory.objects.filter(translation_key__in=foreign, locale_id=self.locale_id)
+        }
+        self.categories = [
+            category if category.locale_id == self.locale_id else local[category.translation_key]
+            for category in current
+            if category.locale_id == self.locale_id or category.translation_key in local
+        ]
+
     def clean(self) -> None:
         super().clean()
         if self.image_id and not self.image_alt.strip():
@@ -300,6 +327,26 @@ class ArticlePage(Page):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.teaser
+
+    def structured_data(self, request: HttpRequest | None = None) -> dict:
+        """schema.org NewsArticle of this article, for a JSON-LD block in the page's head."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.meta_description,
+            "datePublished": self.published_at.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "publisher": {"@type": "Organization", "name": "Villes Internet"},
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.image_id:
+            data["image"] = (
+                request.build_absolute_uri(self.image.file.url) if request else self.image.file.url
+            )
+        return data
 
     def related_articles(self, limit: int = RELATED_ARTICLES) -> list["ArticlePage"]:
         """Chosen related articles first, then the newest sharing a category or a tag."""
@@ -345,8 +392,9 @@ class ArticlePage(Page):
 
     @property
     def published_at(self) -> datetime.datetime:
-        """The article's date as an aware datetime (midnight, local time), for the feeds."""
-        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
+        """The article's date as an aware datetime for the feeds: noon, local time, so that the
+        day stays the same in UTC and in most readers' time zones."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
 
 
 class ArticleRelatedLink(Orderable):
