@@ -22,7 +22,7 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["editorial.StandardPage"]
+    subpage_types = ["editorial.StandardPage", "editorial.PressRoomPage"]
 
     template = "home/home_page.html"
 

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from editorial.models import StandardPage
+from editorial.models import PressRoomPage, StandardPage
 from home import demo
 from home.models import HomePage
 
@@ -70,8 +70,8 @@ class HomePageCreationRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_editors_can_add_only_standard_pages_under_the_home_page(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
-        self.assertEqual(HomePage.creatable_subpage_models(), [StandardPage])
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, PressRoomPage})
+        self.assertEqual(set(HomePage.creatable_subpage_models()), {StandardPage, PressRoomPage})
 
     def test_admin_offers_no_home_page_under_a_home_page(self):
         self.login()
