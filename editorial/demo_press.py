@@ -61,8 +61,13 @@ def _png_bytes(picture: dict) -> bytes:
     background, foreground = picture["colors"]
     image = PillowImage.new("RGB", (width, height), background)
     draw = ImageDraw.Draw(image)
+    size = height // 9
     try:
-        font = ImageFont.truetype(FONT_PATH, size=height // 9)
+        font = ImageFont.truetype(FONT_PATH, size=size)
+        # Shrink the text until the longest line fits inside the frame.
+        while size > 10 and max(draw.textlength(line, font=font) for line in picture["lines"]) > width * 0.85:
+            size -= 2
+            font = ImageFont.truetype(FONT_PATH, size=size)
     except OSError:
         font = ImageFont.load_default()
     border = max(6, height // 40)

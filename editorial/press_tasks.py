@@ -18,3 +18,9 @@ def build_press_kit_archive(page_id: int) -> int | None:
     """Build the ZIP of a published press kit; returns the document id."""
     archive = press.store_kit_archive(page_id)
     return archive.document_id if archive else None
+
+
+@task()
+def remove_press_files(page_id: int) -> int:
+    """Delete the PDF or ZIP of an unpublished release or kit."""
+    return press.remove_unpublished_files(page_id)

@@ -115,6 +115,20 @@ def store_release_pdf(page_id: int) -> PressReleasePdf | None:
     return pdf
 
 
+def remove_unpublished_files(page_id: int) -> int:
+    """Delete the PDF or ZIP of a release or kit that is no longer live (unpublished): its
+    file must not stay downloadable. Returns the number of documents deleted."""
+    if Page.objects.filter(pk=page_id, live=True).exists():
+        return 0
+    stored = [
+        *PressReleasePdf.objects.filter(page_id=page_id).select_related("document"),
+        *PressKitArchive.objects.filter(page_id=page_id).select_related("document"),
+    ]
+    for item in stored:
+        _delete_document(item.document)  # cascades to the PressReleasePdf / PressKitArchive row
+    return len(stored)
+
+
 def _zip_name(folder: str, number: int, title: str, filename: str) -> str:
     extension = PurePosixPath(filename).suffix.lower()
     return f"{folder}/{number:02d}-{slugify(title)[:60] or 'fichier'}{extension}"
@@ -164,7 +178,8 @@ def store_kit_archive(page_id: int) -> PressKitArchive | None:
     if existing is not None and page.live_revision_id and existing.revision_id == page.live_revision_id:
         return existing
     content = build_kit_zip(page)
-    document = _store_document(page.title, f"dossier-de-presse-{page.slug}.zip", content)
+    filename = page.slug if page.slug.startswith("dossier") else f"dossier-de-presse-{page.slug}"
+    document = _store_document(page.title, f"{filename}.zip", content)
     with transaction.atomic():
         archive, _created = PressKitArchive.objects.update_or_create(
             page=page, defaults={"document": document, "revision_id": page.live_revision_id}

@@ -99,3 +99,18 @@ def test_no_pdf_for_a_release_that_is_not_live(demo_site):
 
     assert press.store_release_pdf(page.pk) is None
     assert not PressReleasePdf.objects.exists()
+
+
+def test_unpublishing_a_release_deletes_its_pdf(demo_site, django_capture_on_commit_callbacks):
+    room = make_press_room(demo_site)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room)
+    document = PressReleasePdf.objects.get(page=page).document
+    name = document.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+
+    assert not PressReleasePdf.objects.filter(page=page).exists()
+    assert not type(document).objects.filter(pk=document.pk).exists()
+    assert not document.file.storage.exists(name)
