@@ -49,3 +49,19 @@ def test_a_release_submitted_for_review_is_live_only_once_approved(demo_site, cl
     assert state.status == WorkflowState.STATUS_APPROVED
     assert reload(page).live
     assert client.get("/presse/a-relire/").status_code == 200
+
+
+def test_the_setup_command_assigns_the_workflow_to_every_press_room(demo_site):
+    import io
+
+    from django.core.management import call_command
+
+    room = make_press_room(demo_site)
+    output = io.StringIO()
+
+    call_command("setup_press_workflow", stdout=output)
+    call_command("setup_press_workflow", stdout=io.StringIO())
+
+    assert WorkflowPage.objects.get(page=room).workflow.name == "Relecture"
+    assert Workflow.objects.filter(name="Relecture").count() == 1
+    assert "1 espace(s) presse" in output.getvalue()

@@ -96,3 +96,24 @@ def test_the_kit_page_links_the_zip_photos_and_credits(published_kit, client):
     assert f'href="{images[0][0].file.url}"' in html
     assert 'alt="Image Cérémonie"' in html
     assert archive.document.file.storage.exists(archive.document.file.name)
+
+
+def test_kit_page_query_count_does_not_grow_with_photos(demo_site, client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    room = make_press_room(demo_site)
+
+    def queries(photo_count: int, slug: str) -> int:
+        images = [(png(f"{slug} {n}", "blue"), "photo" if n % 2 else "logo") for n in range(photo_count)]
+        files = [document(f"{slug} document {n}", b"x", f"{slug}-{n}.pdf") for n in range(photo_count)]
+        page = kit(room, documents=files, photos=images, slug=slug, title=slug)
+        client.get(page.url)  # the first visit creates the renditions
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    small, large = queries(2, "petit"), queries(6, "grand")
+    assert small == large
+    with django_assert_max_num_queries(30):  # measured: 30 with 2 and with 6
+        client.get("/presse/grand/")
