@@ -5,7 +5,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
 
 from editorial.models.pages import StandardPage
 from editorial.models.press import PressContact, PressKitPage, PressReleasePage, PressRoomPage
@@ -140,4 +139,20 @@ def test_a_contact_without_email_nor_phone_is_refused(admin_client, locales):
     assert response.status_code == 200
     assert "Indiquez au moins une adresse électronique ou un numéro de téléphone" in response.content.decode()
     assert not PressContact.objects.filter(name="Injoignable").exists()
-    assert Page.objects.type(PressRoomPage).count() == 0
+
+
+def test_the_admin_forms_of_the_press_pages_open(demo_site, admin_client):
+    room = make_press_room(demo_site, contacts=[make_contact()])
+    kit_page = kit(room)
+    release_page = release(room)
+
+    urls = [
+        f"/admin/pages/add/editorial/pressreleasepage/{room.pk}/",
+        f"/admin/pages/add/editorial/presskitpage/{room.pk}/",
+        f"/admin/pages/{room.pk}/edit/",
+        f"/admin/pages/{kit_page.pk}/edit/",
+        f"/admin/pages/{release_page.pk}/edit/",
+        "/admin/snippets/editorial/presscontact/add/?locale=fr",
+    ]
+    for url in urls:
+        assert admin_client.get(url).status_code == 200, url
