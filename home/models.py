@@ -25,6 +25,7 @@ class HomePage(BasePage):
     subpage_types = [
         "editorial.StandardPage",
         "editorial.NewsIndexPage",
+        "editorial.PressRoomPage",
     ]
 
     template = "home/home_page.html"

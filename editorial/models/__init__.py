@@ -2,6 +2,20 @@
 
 from .news import ArticlePage, ArticleRelatedLink, ArticleTag, NewsCategory, NewsIndexPage
 from .pages import BasePage, StandardPage
+from .press import (
+    PressContact,
+    PressKitArchive,
+    PressKitContact,
+    PressKitDocument,
+    PressKitPage,
+    PressKitPhoto,
+    PressReleaseContact,
+    PressReleaseDocument,
+    PressReleasePage,
+    PressReleasePdf,
+    PressRoomContact,
+    PressRoomPage,
+)
 from .site_settings import SiteSettings, SocialLinkBlock
 
 __all__ = [
@@ -11,6 +25,18 @@ __all__ = [
     "BasePage",
     "NewsCategory",
     "NewsIndexPage",
+    "PressContact",
+    "PressKitArchive",
+    "PressKitContact",
+    "PressKitDocument",
+    "PressKitPage",
+    "PressKitPhoto",
+    "PressReleaseContact",
+    "PressReleaseDocument",
+    "PressReleasePage",
+    "PressReleasePdf",
+    "PressRoomContact",
+    "PressRoomPage",
     "SiteSettings",
     "SocialLinkBlock",
     "StandardPage",

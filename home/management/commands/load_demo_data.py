@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from editorial import demo_news
+from editorial import demo_press
 from home import demo as home_demo
 from label import demo as label_demo
 from territories import demo as territories_demo
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             ("Pages, paramètres et compte d'administration", home_demo.load),
             ("Label : éditions, palmarès et pages", label_demo.load),
             ("Actualités", demo_news.load),
+            ("Espace presse", demo_press.load),
         ]
         for number, (title, step) in enumerate(steps, start=1):
             self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(steps)}] {title}"))

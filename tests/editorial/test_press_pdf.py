@@ -1,0 +1,116 @@
+"""The PDF version of a press release: rendered by a task after publication, stored as a
+document, linked from the release only once it exists."""
+
+import re
+import zlib
+
+import pytest
+
+from editorial.models.press import PressReleasePdf
+from editorial.services import press
+from tests.editorial.press_helpers import make_contact, make_press_room, release
+
+pytestmark = pytest.mark.django_db
+
+
+def inflated(content: bytes) -> bytes:
+    """The PDF with its compressed streams (objects, pages, metadata) inflated."""
+    parts = [content]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, flags=re.S):
+        try:
+            parts.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
+def pdf_bytes(page) -> bytes:
+    stored = PressReleasePdf.objects.get(page=page)
+    with stored.document.file.open("rb") as handle:
+        return handle.read()
+
+
+def test_publishing_a_release_renders_a_real_pdf(demo_site, django_capture_on_commit_callbacks):
+    room = make_press_room(demo_site)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room, title="Palmarès 2026 à Agen", contacts=[make_contact()])
+
+    content = pdf_bytes(page)
+    assert content.startswith(b"%PDF-")
+    assert len(content) > 1000
+    objects = inflated(content)
+    assert len(re.findall(rb"/Type\s*/Page\b", objects)) >= 1
+    # The document title, in the PDF metadata as UTF-16 with a byte order mark.
+    title_hex = ("feff" + "Palmarès 2026 à Agen".encode("utf-16-be").hex()).encode()
+    assert b"/Title <" + title_hex + b">" in objects
+    stored = PressReleasePdf.objects.get(page=page)
+    assert stored.revision_id == page.live_revision_id
+    assert stored.document.title == "Palmarès 2026 à Agen"
+
+
+def test_the_publish_signal_only_enqueues(demo_site, django_capture_on_commit_callbacks):
+    room = make_press_room(demo_site)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        page = release(room)
+    # Publication is done, the rendering waits for the transaction to commit and the worker.
+    assert page.live
+    assert not PressReleasePdf.objects.filter(page=page).exists()
+    assert len(callbacks) == 1
+
+
+def test_the_release_page_links_the_pdf_only_when_it_exists(
+    demo_site, client, django_capture_on_commit_callbacks
+):
+    room = make_press_room(demo_site)
+    page = release(room)  # on_commit callbacks not run: no PDF yet
+
+    html = client.get(page.url).content.decode()
+    assert ".pdf" not in html
+    assert "PDF" not in html
+
+    press.store_release_pdf(page.pk)
+    html = client.get(page.url).content.decode()
+    document = PressReleasePdf.objects.get(page=page).document
+    assert f'href="{document.url}"' in html
+    assert "Télécharger le communiqué (PDF)" in html
+
+
+def test_a_new_publication_replaces_the_pdf(demo_site, django_capture_on_commit_callbacks):
+    room = make_press_room(demo_site)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room)
+    first = PressReleasePdf.objects.get(page=page).document
+    # Same live revision: nothing is rendered again.
+    assert press.store_release_pdf(page.pk).document_id == first.pk
+
+    page.title = "Titre corrigé"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    second = PressReleasePdf.objects.get(page=page).document
+    assert second.pk != first.pk
+    assert second.title == "Titre corrigé"
+    assert not type(first).objects.filter(pk=first.pk).exists()
+
+
+def test_no_pdf_for_a_release_that_is_not_live(demo_site):
+    room = make_press_room(demo_site)
+    page = release(room, publish=False)
+
+    assert press.store_release_pdf(page.pk) is None
+    assert not PressReleasePdf.objects.exists()
+
+
+def test_unpublishing_a_release_deletes_its_pdf(demo_site, django_capture_on_commit_callbacks):
+    room = make_press_room(demo_site)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room)
+    document = PressReleasePdf.objects.get(page=page).document
+    name = document.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+
+    assert not PressReleasePdf.objects.filter(page=page).exists()
+    assert not type(document).objects.filter(pk=document.pk).exists()
+    assert not document.file.storage.exists(name)
