@@ -1,6 +1,7 @@
 """Editorial models, one module per kind of content."""
 
+from .congress import CongressPage
 from .pages import BasePage, StandardPage
 from .site_settings import SiteSettings, SocialLinkBlock
 
-__all__ = ["BasePage", "SiteSettings", "SocialLinkBlock", "StandardPage"]
+__all__ = ["BasePage", "CongressPage", "SiteSettings", "SocialLinkBlock", "StandardPage"]

@@ -8,6 +8,7 @@ it creates a staff account whose password is published in README.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from editorial import demo_congress
 from home import demo as home_demo
 from territories import demo as territories_demo
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         steps = [
             ("Territoires", territories_demo.load),
             ("Pages, paramètres et compte d'administration", home_demo.load),
+            ("Congrès", demo_congress.load),
         ]
         for number, (title, step) in enumerate(steps, start=1):
             self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(steps)}] {title}"))
