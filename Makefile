@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install install-dev migrate messages demo run worker test lint format check-deploy clean
+.PHONY: help venv install install-dev migrate messages demo run worker test lint format check-deploy bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ test: install-dev ## Lint, Django checks, migrations check, then the whole test 
 
 check-deploy: install ## Run `check --deploy` with production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py check --deploy
+
+bench: install ## Measure the main pages over gunicorn on a large throw-away dataset (bench/results.md)
+	$(PY) -m bench.run
 
 clean: ## Remove the virtualenv, caches and the local SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3 static

@@ -4,8 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial import search as editorial_search
+from editorial import sitemap as editorial_sitemap
 from editorial import views as editorial_views
 
 handler404 = "editorial.views.page_not_found"
@@ -18,6 +21,13 @@ urlpatterns = [
     path("healthz/", editorial_views.healthz, name="healthz"),
     # Open data of the label, the same file in every language.
     path("", include("label.urls")),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"pages": editorial_sitemap.TranslatedPagesSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", editorial_sitemap.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -26,6 +36,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("recherche/", editorial_search.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -34,6 +34,12 @@ class HomePage(BasePage):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
+    def json_ld(self, request) -> dict:
+        """The association as a schema.org Organization."""
+        from editorial.seo import organization_json_ld
+
+        return organization_json_ld(request, home=self)
+
     @property
     def hero(self):
         """The hero section, whose title is the page's <h1>, or None."""

@@ -159,6 +159,16 @@ class CollectivityQuerySet(models.QuerySet):
         """Collectivities that may have member communes (EPCI and syndicats)."""
         return self.filter(kind__in=GROUPING_KINDS)
 
+    def search(self, query: str) -> CollectivityQuerySet:
+        """Collectivities whose name contains ``query`` or whose INSEE code or SIREN is ``query``
+        (case-insensitive), by name."""
+        query = query.strip()
+        if not query:
+            return self.none()
+        return self.filter(Q(name__icontains=query) | Q(insee_code__iexact=query) | Q(siren=query)).order_by(
+            "name", "pk"
+        )
+
 
 class Collectivity(models.Model):
     name = models.CharField(_("nom"), max_length=200)

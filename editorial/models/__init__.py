@@ -1,6 +1,7 @@
 """Editorial models, one module per kind of content."""
 
 from .news import ArticlePage, ArticleRelatedLink, ArticleTag, NewsCategory, NewsIndexPage
+from .congress import CongressPage
 from .pages import BasePage, StandardPage
 from .press import (
     PressContact,

@@ -29,6 +29,19 @@ class BasePage(Page):
     def meta_description(self) -> str:
         return self.search_description or self.introduction
 
+    def get_og_image(self):
+        """The image shared on social networks (og:image), or None. Page types with an image
+        override it."""
+        return None
+
+    def json_ld(self, request) -> dict | None:
+        """Structured data (schema.org) for this page, rendered as JSON-LD in the head, or None.
+
+        Override it per page type; articles and press releases can return
+        ``editorial.seo.news_article_json_ld(self, request)``.
+        """
+        return None
+
 
 class StandardPage(BasePage):
     """A page of text and blocks: the association, the label, legal notices..."""
@@ -43,7 +56,7 @@ class StandardPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "editorial.StandardPage"]
-    subpage_types = ["editorial.StandardPage", "label.PalmaresIndexPage"]
+    subpage_types = ["editorial.StandardPage", "label.PalmaresIndexPage", "editorial.CongressPage"]
 
     template = "editorial/standard_page.html"
 

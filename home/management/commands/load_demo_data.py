@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from editorial import demo_news
 from editorial import demo_press
+from editorial import demo_congress
 from home import demo as home_demo
 from label import demo as label_demo
 from territories import demo as territories_demo
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             ("Label : éditions, palmarès et pages", label_demo.load),
             ("Actualités", demo_news.load),
             ("Espace presse", demo_press.load),
+            ("Congrès", demo_congress.load),
         ]
         for number, (title, step) in enumerate(steps, start=1):
             self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(steps)}] {title}"))

@@ -1,0 +1,46 @@
+"""The URLs the benchmark measures, found in the database (each may be missing)."""
+
+from __future__ import annotations
+
+
+def find_targets() -> list[tuple[str, str | None, str]]:
+    """[(label, path or None, reason when None)] for home, news index, palmarès, collectivity."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    targets: list[tuple[str, str | None, str]] = [("home", "/", "")]
+
+    try:
+        index_model = apps.get_model("editorial", "NewsIndexPage")
+    except LookupError:
+        targets.append(("news index", None, "no NewsIndexPage model"))
+    else:
+        index = index_model.objects.live().filter(locale__language_code="fr").first()
+        targets.append(("news index", index.url, "") if index else ("news index", None, "no live news index"))
+
+    palmares = (
+        Page.objects.live()
+        .public()
+        .filter(url_path__regex=r"/label/palmares/[0-9]{4}/$")
+        .order_by("-url_path")
+        .first()
+    )
+    targets.append(
+        ("palmarès", palmares.url, "")
+        if palmares
+        else ("palmarès", None, "no live page at /label/palmares/<year>/")
+    )
+
+    from territories.models import Collectivity
+
+    collectivity = Collectivity.objects.filter(slug__startswith="bench-").order_by("slug").first()
+    get_url = getattr(collectivity, "get_absolute_url", None)
+    if collectivity is None:
+        targets.append(("collectivity", None, "no collectivity"))
+    elif not callable(get_url):
+        targets.append(("collectivity", None, "Collectivity has no public page (get_absolute_url) yet"))
+    else:
+        # The busiest kind of page: the collectivity with the most labellisations, if the label
+        # app can tell; else the first generated one.
+        targets.append(("collectivity", get_url(), ""))
+    return targets
