@@ -1,7 +1,7 @@
 """Editorial models, one module per kind of content."""
 
-from .news import ArticlePage, ArticleRelatedLink, ArticleTag, NewsCategory, NewsIndexPage
 from .congress import CongressPage
+from .news import ArticlePage, ArticleRelatedLink, ArticleTag, NewsCategory, NewsIndexPage
 from .pages import BasePage, StandardPage
 from .press import (
     PressContact,
@@ -24,6 +24,7 @@ __all__ = [
     "ArticleRelatedLink",
     "ArticleTag",
     "BasePage",
+    "CongressPage",
     "NewsCategory",
     "NewsIndexPage",
     "PressContact",

@@ -8,9 +8,7 @@ it creates a staff account whose password is published in README.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial import demo_news
-from editorial import demo_press
-from editorial import demo_congress
+from editorial import demo_congress, demo_news, demo_press
 from home import demo as home_demo
 from label import demo as label_demo
 from territories import demo as territories_demo
