@@ -328,6 +328,11 @@ class ArticlePage(Page):
     def meta_description(self) -> str:
         return self.search_description or self.teaser
 
+    og_type = "article"
+
+    def json_ld(self, request: HttpRequest) -> dict:
+        return self.structured_data(request)
+
     def structured_data(self, request: HttpRequest | None = None) -> dict:
         """schema.org NewsArticle of this article, for a JSON-LD block in the page's head."""
         data = {

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from editorial.blocks import BODY_BLOCKS, KeyFiguresBlock
+from label.blocks import EditionFiguresBlock
 
 from .pages import BasePage
 
@@ -137,11 +138,20 @@ class PressReleasePage(BasePage):
     """A press release. Embargo: set "go live" in the publishing schedule; until then the
     release is neither visible nor listed, and its PDF does not exist."""
 
+    og_type = "article"
+
+    def json_ld(self, request):
+        from editorial.seo import news_article_json_ld
+
+        return news_article_json_ld(self, request)
+
     release_date = models.DateField(
         _("date du communiqué"), help_text=_("La date imprimée en tête du communiqué.")
     )
     subtitle = models.CharField(_("sous-titre"), max_length=250, blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("texte du communiqué"))
+    body = StreamField(
+        [*BODY_BLOCKS, ("edition_figures", EditionFiguresBlock())], verbose_name=_("texte du communiqué")
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -189,7 +199,11 @@ class PressKitPage(BasePage):
     and one ZIP of the documents and originals rebuilt after each publication."""
 
     body = StreamField(
-        [("key_figures", KeyFiguresBlock()), *[b for b in BODY_BLOCKS if b[0] != "key_figures"]],
+        [
+            ("key_figures", KeyFiguresBlock()),
+            ("edition_figures", EditionFiguresBlock()),
+            *[b for b in BODY_BLOCKS if b[0] != "key_figures"],
+        ],
         verbose_name=_("contenu"),
         blank=True,
     )
