@@ -24,6 +24,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("compte/", include("members.account_urls")),
+    path("espace-membre/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

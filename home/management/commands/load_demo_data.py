@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from home import demo as home_demo
+from members import demo as members_demo
 from territories import demo as territories_demo
 
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         steps = [
             ("Territoires", territories_demo.load),
             ("Pages, paramètres et compte d'administration", home_demo.load),
+            ("Adhérents de démonstration et double authentification", members_demo.load),
         ]
         for number, (title, step) in enumerate(steps, start=1):
             self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(steps)}] {title}"))
