@@ -20,11 +20,34 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture
+def allow_orm_beside_playwright():
+    """Set DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests only (``check --deploy`` rejects it)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(autouse=True)
+def wagtail_root(transactional_db):
+    """Live server tests empty the database after each test, Wagtail's root page included:
+    put back what Wagtail's migrations create, so that the demo site can be loaded."""
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code="fr")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="fr")))
+
+
+@pytest.fixture
+def browser(allow_orm_beside_playwright):
+    """One browser per test: function scope keeps the test order and the environment as they
+    are for the rest of the suite."""
     if not CHROMIUM.exists():
         pytest.skip(
             "browser journeys need the system Chromium at /usr/bin/chromium (apt-get install chromium)"

@@ -186,3 +186,39 @@ def test_totp_activation_page_shows_the_qr_code_without_script(client):
     image = doc.find("img", class_="mfa-qr")
     assert image.get("src").startswith("data:image/svg+xml")
     assert re.search(r"[A-Z2-7]{16,}", response.content.decode())
+
+
+def test_email_change_needs_the_new_address_verified(client, ours):
+    client.post("/compte/connexion/", {"login": ours.agent.email, "password": PASSWORD})
+    mail.outbox.clear()
+
+    response = client.post("/compte/adresse/", {"action_add": "", "email": "nouvelle@mairie.test"})
+
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["nouvelle@mairie.test"]]
+    assert "/compte/confirmer-adresse/" in mail.outbox[0].body
+    ours.agent.refresh_from_db()
+    assert ours.agent.email == "agent.a@villes-internet.test"
+    assert not EmailAddress.objects.get(email="nouvelle@mairie.test").verified
+
+
+def test_login_by_emailed_code(client, ours):
+    response = client.post("/compte/connexion/code/", {"email": ours.agent.email})
+
+    assert response["Location"] == "/compte/connexion/code/confirmer/"
+    code = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", mail.outbox[0].body, re.MULTILINE).group(1)
+    response = client.post("/compte/connexion/code/confirmer/", {"code": code})
+    assert response["Location"] == "/espace-membre/"
+
+
+def test_account_emails_follow_the_person_language(client, ours):
+    from members.models import Profile
+
+    Profile.objects.update_or_create(user=ours.agent, defaults={"language": "en"})
+
+    client.post("/compte/mot-de-passe/oublie/", {"email": ours.agent.email})
+
+    # allauth's own English catalogue: the reset email reads in English, with a text part.
+    assert "password reset" in mail.outbox[0].body.lower()
+    client.post("/compte/mot-de-passe/oublie/", {"email": ours.elu.email})
+    assert "mot de passe" in mail.outbox[1].body.lower()
