@@ -37,6 +37,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", editorial_search.search, name="search"),
+    path("compte/", include("members.account_urls")),
+    path("espace-membre/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -21,6 +21,29 @@ def compiled_translations():
     setting_changed.send(sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
 
 
+def activate_totp(user) -> None:
+    """Give a staff user the TOTP authenticator that the admins require (members.middleware)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+
+
+@pytest.fixture(autouse=True)
+def wagtail_test_users_have_totp(monkeypatch):
+    """The staff users Wagtail's test helpers create (``self.login()``) have TOTP, as real
+    staff must, so that the admin tests reach the admin."""
+    from wagtail.test.utils import WagtailTestUtils
+
+    original = WagtailTestUtils.create_test_user
+
+    def create_test_user():
+        user = original()
+        activate_totp(user)
+        return user
+
+    monkeypatch.setattr(WagtailTestUtils, "create_test_user", staticmethod(create_test_user))
+
+
 @pytest.fixture
 def locales(db) -> dict[str, Locale]:
     french, _ = Locale.objects.get_or_create(language_code="fr")
@@ -45,9 +68,12 @@ def admin_user(db, django_user_model):
     pytest-django's own fixture is called "admin", which would stop the demo loader from
     creating its staff account with the documented password.
     """
-    return django_user_model.objects.create_superuser(
+    user = django_user_model.objects.create_superuser(
         username="test-superuser", email="superuser@example.test", password="not-the-demo-password"
     )
+    # Staff open the admin only with an activated TOTP authenticator (members.middleware).
+    activate_totp(user)
+    return user
 
 
 @pytest.fixture

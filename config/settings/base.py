@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "editorial",
     "territories",
     "label",
+    "members",
+    # Accounts (django-allauth: email login, verification, TOTP)
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -133,6 +140,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts: django-allauth with Django's default User model (docs/decisions.md). People log in
+# with their email address; allauth keeps it unique and the username is filled in for them.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CHANGE_EMAIL = True  # a new address replaces the old one once it is verified
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Villes Internet] "
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# allauth's rate limits live in the default cache: Redis as soon as REDIS_URL is set.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_email": "1/m/user",
+    "manage_email": "10/m/user",
+    "change_password": "5/m/user",
+    "request_login_code": "20/m/ip,3/m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Villes Internet"
+MFA_PASSKEY_LOGIN_ENABLED = False
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:portal"
+# The Wagtail admin logs in through allauth (email, TOTP); see members.middleware.
+WAGTAILADMIN_LOGIN_URL = "/compte/connexion/"
+#: URL prefixes of the admins: staff need an activated TOTP authenticator to open them.
+STAFF_TWO_FACTOR_PATH_PREFIXES = ("/admin/", "/django-admin/")
 
 # Internationalisation: French first, served without prefix; English under /en/.
 LANGUAGE_CODE = "fr"

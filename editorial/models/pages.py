@@ -47,18 +47,34 @@ class StandardPage(BasePage):
     """A page of text and blocks: the association, the label, legal notices..."""
 
     body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
+    members_only = models.BooleanField(
+        _("réservée aux adhérents"),
+        default=False,
+        help_text=_(
+            "Seules les personnes d'une collectivité adhérente (à jour ou en délai de grâce) "
+            "peuvent lire la page ; les autres voient comment adhérer. La page sort alors du plan "
+            "du site, des flux et de la recherche des visiteurs."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("members_only")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "editorial.StandardPage"]
     subpage_types = ["editorial.StandardPage", "label.PalmaresIndexPage", "editorial.CongressPage"]
 
     template = "editorial/standard_page.html"
+
+    def get_sitemap_urls(self, request=None):
+        # Members-only pages stay out of the sitemap (see members.access and members.wagtail_hooks).
+        if self.members_only:
+            return []
+        return super().get_sitemap_urls(request)
 
     class Meta:
         verbose_name = _("page standard")

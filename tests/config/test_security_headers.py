@@ -26,11 +26,15 @@ def test_wagtail_admin_has_no_csp(admin_client):
     assert "Content-Security-Policy" not in response.headers
 
 
-def test_admin_login_page_has_no_csp(client):
+def test_admin_login_goes_through_the_site_login_with_its_csp(client):
+    """The admin's own login form is replaced by allauth's (email, TOTP), a public page."""
     response = client.get("/admin/login/")
 
-    assert response.status_code == 200
-    assert "Content-Security-Policy" not in response.headers
+    assert response.status_code == 302
+    assert response["Location"] == "/compte/connexion/?next=%2Fadmin%2F"
+    login = client.get(response["Location"])
+    assert login.status_code == 200
+    assert "default-src 'self'" in login.headers["Content-Security-Policy"]
 
 
 def test_django_admin_has_no_csp(admin_client):

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from editorial.models import SiteSettings
 from home import demo
 from home.models import HomePage
+from members import demo as members_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,9 @@ def test_demo_staff_account_logs_into_the_admin(demo_site, client):
     assert user.is_superuser and user.is_staff and user.is_active
 
     assert client.login(username=demo.DEMO_ADMIN_USERNAME, password=demo.DEMO_ADMIN_PASSWORD)
+    # The admin asks for TOTP first; the members demo gives the account its documented secret.
+    assert client.get("/admin/")["Location"] == "/compte/securite/application/activer/"
+    members_demo.ensure_admin_two_factor(lambda message: None)
     response = client.get("/admin/")
 
     assert response.status_code == 200

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from editorial import demo_congress, demo_news, demo_press
 from home import demo as home_demo
 from label import demo as label_demo
+from members import demo as members_demo
 from territories import demo as territories_demo
 
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             ("Actualités", demo_news.load),
             ("Espace presse", demo_press.load),
             ("Congrès", demo_congress.load),
+            ("Adhérents de démonstration et double authentification", members_demo.load),
         ]
         for number, (title, step) in enumerate(steps, start=1):
             self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(steps)}] {title}"))

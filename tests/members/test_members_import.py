@@ -1,0 +1,79 @@
+"""manage.py import_members: all rows checked first, nothing written unless clean, idempotent."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from members.models import Membership
+from territories.factories import CollectivityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def communes(db):
+    return (
+        CollectivityFactory(name="Lutinval", insee_code="47801"),
+        CollectivityFactory(name="Farfadet-sur-Onde", insee_code="47802"),
+    )
+
+
+def run(tmp_path, text):
+    path = tmp_path / "adhesions.csv"
+    path.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_members", str(path), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+GOOD = (
+    "code_insee;debut;payee_jusqu_au;demissionnaire\n"
+    "47801;2020-01-01;2026-12-31;non\n"
+    "47802;01/03/2021;31/12/2025;oui\n"
+)
+
+
+def test_clean_file_is_imported_then_changes_nothing(tmp_path, communes):
+    out, _err = run(tmp_path, GOOD)
+    assert "2 créée(s)" in out
+    membership = Membership.objects.get(collectivity=communes[1])
+    assert membership.resigned and str(membership.started_on) == "2021-03-01"
+
+    out, _err = run(tmp_path, GOOD)
+    assert "0 créée(s), 0 mise(s) à jour, 2 inchangée(s)" in out
+    assert Membership.objects.count() == 2
+
+
+def test_bad_file_reports_every_row_and_writes_nothing(tmp_path, communes):
+    bad = (
+        "code_insee;debut;payee_jusqu_au\n"
+        "47801;2020-01-01;2026-12-31\n"
+        "99999;2020-01-01;2026-12-31\n"
+        "47802;hier;2019-12-31\n"
+        "47801;2020-01-01;2019-01-01\n"
+    )
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, bad)
+
+    assert "aucune adhésion n'a été enregistrée" in str(error.value)
+    assert Membership.objects.count() == 0
+
+
+def test_bad_rows_are_listed_with_line_and_column(tmp_path, communes):
+    path = tmp_path / "adhesions.csv"
+    path.write_text("code_insee;debut;payee_jusqu_au\n99999;2020-01-01;2026-12-31\n47802;hier;2026-12-31\n")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_members", str(path), stdout=io.StringIO(), stderr=err)
+    lines = err.getvalue().splitlines()
+    assert lines == [
+        "ligne 2, colonne code_insee : aucune collectivité n'a ce code INSEE.",
+        "ligne 3, colonne debut : date attendue au format AAAA-MM-JJ ou JJ/MM/AAAA.",
+    ]
+
+
+def test_unknown_column_is_refused(tmp_path, communes):
+    with pytest.raises(CommandError):
+        run(tmp_path, "code_insee;debut;fin\n47801;2020-01-01;2026-12-31\n")
+    assert Membership.objects.count() == 0
