@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from label.models import PalmaresIndexPage
+from members.access import visible_pages
 from territories.models import Collectivity
 
 MAX_QUERY_LENGTH = 200
@@ -148,7 +149,9 @@ def search(request: HttpRequest) -> HttpResponse:
     query = clean_query(request.GET.get("q", ""))
     context: dict = {"query": query.text, "notice": query.notice, "results": None, "paginator_page": None}
     if query.text:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).search(query.text)
+        pages = visible_pages(
+            Page.objects.live().public().filter(locale=Locale.get_active()), request.user
+        ).search(query.text)
         collectivities = Collectivity.objects.search(query.text).select_related("department")
         paginator = Paginator(ChainedResults(pages, collectivities), RESULTS_PER_PAGE)
         try:

@@ -87,7 +87,7 @@ def queries_for(client, url: str) -> int:
 
 # Measured: 29 queries with 5 releases and with 20 (the page shows 10 and paginates); most
 # are the base template's (navigation, breadcrumbs, language alternates, settings).
-QUERY_BUDGET = 29
+QUERY_BUDGET = 30  # 29 before the member accounts added one query to every page
 
 
 def test_press_room_query_count_does_not_grow(demo_site, client, django_assert_max_num_queries):

@@ -166,7 +166,7 @@ def test_query_count_does_not_grow_with_the_number_of_results(
     _add_pages(demo_site, 5)
     _add_collectivities(5)
     client.get("/recherche/", {"q": "mirobolant"})  # warm the site and content type caches
-    with django_assert_max_num_queries(22) as small:
+    with django_assert_max_num_queries(24) as small:
         assert client.get("/recherche/", {"q": "mirobolant"}).status_code == 200
 
     _add_pages(demo_site, 10, start=5)

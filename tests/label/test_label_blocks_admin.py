@@ -1,6 +1,7 @@
 """The figures block, the template tag and the admin listings."""
 
 import pytest
+from django.utils import translation
 from django.template import Context, Template
 
 from label.blocks import EditionFiguresBlock
@@ -47,6 +48,7 @@ def test_figures_are_computed_from_the_rows(edition, django_assert_max_num_queri
 
 
 def test_figures_block_renders_live_figures(edition):
+    translation.activate("fr")  # another test may leave English active in this thread
     block = EditionFiguresBlock()
     value = block.to_python({"title": "", "edition": edition.pk})
     doc = parse(block.render(value))
