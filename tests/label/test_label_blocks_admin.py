@@ -1,8 +1,8 @@
 """The figures block, the template tag and the admin listings."""
 
 import pytest
-from django.utils import translation
 from django.template import Context, Template
+from django.utils import translation
 
 from label.blocks import EditionFiguresBlock
 from label.models import Distinction, DistinctionKind, Labellisation
