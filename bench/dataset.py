@@ -218,8 +218,9 @@ def _labellisations(sizes: Sizes, rng: random.Random, log: Log) -> int:
         if f.name not in {edition_field.name, collectivity_field.name}
     ]
     created = 0
-    # The oldest editions: the demo's own (2025, 2026) are left as they are.
-    for offset in range(sizes.editions):
+    # The demo's own editions (2025, 2026) are left as they are and count among the
+    # `sizes.editions`; the others go back year by year (2024 is the 25th edition).
+    for offset in range(max(sizes.editions - 2, 0)):
         year = last_year - 2 - offset
         edition = edition_model.objects.filter(year=year).first()
         if edition is None:

@@ -31,16 +31,23 @@ def find_targets() -> list[tuple[str, str | None, str]]:
         else ("palmarès", None, "no live page at /label/palmares/<year>/")
     )
 
+    from django.db.models import Count
+
+    from label.models.pages import collectivity_history_url
     from territories.models import Collectivity
 
-    collectivity = Collectivity.objects.filter(slug__startswith="bench-").order_by("slug").first()
-    get_url = getattr(collectivity, "get_absolute_url", None)
+    # The busiest kind of page: the generated collectivity with the most labellisations.
+    collectivity = (
+        Collectivity.objects.filter(slug__startswith="bench-")
+        .annotate(editions=Count("labellisations"))
+        .order_by("-editions", "slug")
+        .first()
+    )
+    url = collectivity_history_url(collectivity) if collectivity else ""
     if collectivity is None:
         targets.append(("collectivity", None, "no collectivity"))
-    elif not callable(get_url):
-        targets.append(("collectivity", None, "Collectivity has no public page (get_absolute_url) yet"))
+    elif not url:
+        targets.append(("collectivity", None, "no live palmarès index to serve the history page"))
     else:
-        # The busiest kind of page: the collectivity with the most labellisations, if the label
-        # app can tell; else the first generated one.
-        targets.append(("collectivity", get_url(), ""))
+        targets.append(("collectivity", url, ""))
     return targets
