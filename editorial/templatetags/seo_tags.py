@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from editorial.seo import dumps_for_script, og_image_url
+from editorial.templatetags.site_tags import live_translations
 
 register = template.Library()
 
@@ -25,9 +26,7 @@ def seo_tags(context) -> dict:
     if not isinstance(page, Page) or request is None:
         return {}
     current = translation.get_language() or settings.LANGUAGE_CODE
-    other_languages = (
-        page.get_translations().live().values_list("locale__language_code", flat=True) if page.pk else []
-    )
+    other_languages = [p.locale.language_code for p in live_translations(page) if p.pk != page.pk]
     image = page.get_og_image() if hasattr(page, "get_og_image") else None
     data = page.json_ld(request) if hasattr(page, "json_ld") else None
     return {

@@ -19,6 +19,23 @@ def _site_root(request: HttpRequest) -> Page | None:
     return site.root_page if site else None
 
 
+def live_translations(page: Page) -> list[Page]:
+    """``page`` and its live translations, with their locales, ordered by locale.
+
+    The language switcher, the hreflang alternates and the Open Graph tags all need them:
+    the list is kept on the page object so that a request asks the database once.
+    """
+    if not page.pk:
+        return []
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = list(
+            page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+        )
+        page._live_translations = cached
+    return cached
+
+
 def localized_live_pages(pages: list[Page], locale: Locale) -> list[Page]:
     """The live translations of `pages` in `locale`, in the same order, in one query.
 
@@ -43,17 +60,10 @@ def language_links(context) -> list[dict]:
     page = _current_page(context)
     translations = {}
     if page is not None:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    root = _site_root(request)
+        translations = {p.locale.language_code: p for p in live_translations(page)}
     homes = {}
-    if root is not None:
-        homes = {
-            p.locale.language_code: p
-            for p in root.get_translations(inclusive=True).live().select_related("locale")
-        }
+    if len(translations) < len(settings.LANGUAGES) and (root := _site_root(request)) is not None:
+        homes = {p.locale.language_code: p for p in live_translations(root)}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
@@ -70,8 +80,7 @@ def alternate_links(context) -> list[dict]:
         return []
     request = context["request"]
     links = [
-        {"hreflang": p.locale.language_code, "url": p.get_full_url(request)}
-        for p in page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+        {"hreflang": p.locale.language_code, "url": p.get_full_url(request)} for p in live_translations(page)
     ]
     default = next((link for link in links if link["hreflang"] == settings.LANGUAGE_CODE), None)
     if default and len(links) > 1:
