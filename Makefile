@@ -50,17 +50,19 @@ run: demo ## Set up everything, then serve http://$(HOST):$(PORT) with the task 
 worker: install ## Run the task worker alone
 	$(PY) manage.py db_worker
 
-lint: install-dev ## Lint and check formatting (ruff)
+lint: install-dev ## Lint, check formatting (ruff) and the layer contracts (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Format the code (ruff)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install-dev ## Lint, Django checks, migrations check, then the whole test suite
+test: install-dev ## Lint, layer contracts, Django checks, migrations check, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py compile_translations -v0
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run

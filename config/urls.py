@@ -7,9 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from editorial import search as editorial_search
 from editorial import sitemap as editorial_sitemap
 from editorial import views as editorial_views
+from search import views as search_views
 
 handler404 = "editorial.views.page_not_found"
 handler500 = "editorial.views.server_error"
@@ -36,7 +36,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("recherche/", editorial_search.search, name="search"),
+    path("recherche/", search_views.search, name="search"),
     path("compte/", include("members.account_urls")),
     path("espace-membre/", include("members.urls")),
     path("", include(wagtail_urls)),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from core.demo import ensure_translation
 from editorial.models import CongressPage, StandardPage
 
 Log = Callable[[str], None]
@@ -259,7 +260,6 @@ EDITIONS = (_saint_raphael, _agen)
 @transaction.atomic
 def load(log: Log) -> dict[str, int]:
     """Create the two congress editions under "Le Congrès" and their English translations."""
-    from home.demo import _ensure_translation
 
     french = Locale.objects.get(language_code="fr")
     english, _ = Locale.objects.get_or_create(language_code="en")
@@ -276,5 +276,5 @@ def load(log: Log) -> dict[str, int]:
             page.save_revision().publish()
             log(f"  page « {page.title} » créée")
         if parent.get_translation_or_none(english) is not None:
-            _ensure_translation(page, english, build("en"), log)
+            ensure_translation(page, english, build("en"), log)
     return {"éditions du Congrès": CongressPage.objects.count()}

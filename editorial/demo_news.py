@@ -9,15 +9,12 @@ from collections.abc import Callable
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from core.demo import home_page, publish
+from core.models import SiteSettings
 from editorial import demo_news_content as content
-from editorial.models import ArticlePage, NewsCategory, NewsIndexPage, SiteSettings
-from home.models import HomePage
+from editorial.models import ArticlePage, NewsCategory, NewsIndexPage
 
 Log = Callable[[str], None]
-
-
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
 
 
 def _ensure_categories(french: Locale, english: Locale, log: Log) -> dict[str, dict[str, NewsCategory]]:
@@ -48,7 +45,7 @@ def _ensure_index(home: Page, locale: Locale, data: dict, source: Page | None, l
         return existing
     extra = {"translation_key": source.translation_key} if source is not None else {}
     index = home.add_child(instance=NewsIndexPage(locale=locale, **data, **extra))
-    _publish(index)
+    publish(index)
     log(f"  index « {index.title} » créé")
     return index
 
@@ -82,12 +79,12 @@ def _ensure_article(
     # Reload the parent: its numchild changed with every article added before this one.
     index = NewsIndexPage.objects.get(pk=index.pk)
     index.add_child(instance=article)
-    _publish(article)
+    publish(article)
     log(f"  article « {article.title} » créé")
     return article, True
 
 
-def _add_to_navigation(home: HomePage, index: NewsIndexPage, log: Log) -> None:
+def _add_to_navigation(home: Page, index: NewsIndexPage, log: Log) -> None:
     """Append the news index to the main navigation, once, keeping what is there."""
     site = home.get_site()
     if site is None:
@@ -108,7 +105,7 @@ def load(log: Log) -> dict[str, int]:
     """Build the demo news. Returns row counts."""
     french = Locale.objects.get(language_code="fr")
     english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.get(locale=french, depth=2)
+    home = home_page("fr")
     english_home = home.get_translation(english)
 
     categories = _ensure_categories(french, english, log)

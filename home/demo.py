@@ -4,13 +4,13 @@ Idempotent: a page that already exists (same slug under the same parent) is left
 so that running the loader twice, or after staff edited a page, changes nothing.
 """
 
-from collections.abc import Callable
-
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from editorial.models import SiteSettings, StandardPage
+from core.demo import Log, ensure_locales, ensure_page, ensure_translation, publish
+from core.models import SiteSettings
+from editorial.models import StandardPage
 
 from . import demo_content as content
 from .models import HomePage
@@ -18,18 +18,6 @@ from .models import HomePage
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_EMAIL = "admin@villes-internet.test"
 DEMO_ADMIN_PASSWORD = "VillesInternet-demo-2026"  # noqa: S105 (local demo only, documented in README)
-
-Log = Callable[[str], None]
-
-
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
-def _ensure_locales() -> tuple[Locale, Locale]:
-    french, _ = Locale.objects.get_or_create(language_code="fr")
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    return french, english
 
 
 def _home_body(lang: str, pages: dict[str, Page]) -> list[dict]:
@@ -80,7 +68,7 @@ def _french_home(french: Locale, log: Log) -> HomePage:
                 title=text["title"], slug="accueil", introduction=text["introduction"], locale=french
             )
         )
-        _publish(home)
+        publish(home)
         log("  page d'accueil française créée")
     if site is None:
         Site.objects.create(
@@ -97,52 +85,14 @@ def _french_home(french: Locale, log: Log) -> HomePage:
     return home
 
 
-def _child(parent: Page, locale: Locale, slug: str) -> Page | None:
-    return parent.get_children().filter(slug=slug, locale=locale).specific().first()
-
-
 def _ensure_page(parent: Page, locale: Locale, data: dict, log: Log) -> StandardPage:
-    page = _child(parent, locale, data["slug"])
-    if page is None:
-        page = parent.add_child(
-            instance=StandardPage(
-                title=data["title"],
-                slug=data["slug"],
-                introduction=data["introduction"],
-                body=data["body"],
-                locale=locale,
-            )
-        )
-        _publish(page)
-        log(f"  page « {data['title']} » créée")
-    return page
-
-
-def _ensure_translation(source: Page, locale: Locale, data: dict, log: Log) -> tuple[Page, bool]:
-    """The translation of `source` in `locale`, created if missing.
-
-    The translation shares the source's translation key, so the language switcher, hreflang
-    and wagtail-localize know the two are one page; it lives under the translation of the
-    source's parent (or the tree root for a home page).
-    """
-    existing = source.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific, False
-    source = source.specific
-    parent = source.get_parent()
-    if parent.depth > 1:
-        parent = parent.get_translation(locale)
-    translation = type(source)(locale=locale, translation_key=source.translation_key, **data)
-    parent.add_child(instance=translation)
-    _publish(translation)
-    log(f"  traduction « {translation.title} » créée")
-    return translation, True
+    return ensure_page(parent, StandardPage(locale=locale, **data), log)
 
 
 @transaction.atomic
 def load(log: Log) -> dict[str, int]:
     """Build the demo page tree, site settings and staff account. Returns row counts."""
-    french, english = _ensure_locales()
+    french, english = ensure_locales()
     home = _french_home(french, log)
 
     pages: dict[str, Page] = {}
@@ -152,10 +102,10 @@ def load(log: Log) -> dict[str, int]:
     if not home.body:
         home = HomePage.objects.get(pk=home.pk)
         home.body = _home_body("fr", pages)
-        _publish(home)
+        publish(home)
         log("  sections de la page d'accueil ajoutées")
 
-    english_home, english_home_created = _ensure_translation(
+    english_home, english_home_created = ensure_translation(
         home,
         english,
         {
@@ -167,13 +117,13 @@ def load(log: Log) -> dict[str, int]:
     )
     english_pages: dict[str, Page] = {}
     for entry in [*content.MAIN_PAGES, *content.LEGAL_PAGES]:
-        english_pages[entry["key"]], _ = _ensure_translation(pages[entry["key"]], english, entry["en"], log)
+        english_pages[entry["key"]], _ = ensure_translation(pages[entry["key"]], english, entry["en"], log)
     # Blocks point at pages by id; the English home points at the English pages.
     if english_home_created:
         # Reload: the tree columns (numchild) changed when its children were added.
         english_home = HomePage.objects.get(pk=english_home.pk)
         english_home.body = _home_body("en", english_pages)
-        _publish(english_home)
+        publish(english_home)
         log("  sections de la page d'accueil anglaise ajoutées")
 
     _ensure_site_settings(home, pages, log)
@@ -191,6 +141,7 @@ def _ensure_site_settings(home: HomePage, pages: dict[str, Page], log: Log) -> N
         {"type": "page", "value": pages[key].pk}
         for key in ("association", "label", "congres", "atlaas", "adherer")
     ]
+    site_settings.join_page = pages["adherer"]
     site_settings.legal_pages = [
         {"type": "page", "value": pages[key].pk}
         for key in ("mentions-legales", "accessibilite", "donnees-personnelles")

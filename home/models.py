@@ -6,11 +6,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editorial.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
-from editorial.models import BasePage
+from core.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
+from core.models import BasePage
 
 
 class HomePage(BasePage):
+    members_only = None  # the home page is always public
     body = StreamField(
         [("hero", HeroBlock()), ("featured", FeaturedContentBlock()), *BODY_BLOCKS],
         verbose_name=_("sections"),
@@ -19,6 +20,7 @@ class HomePage(BasePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    settings_panels = Page.settings_panels
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -36,7 +38,7 @@ class HomePage(BasePage):
 
     def json_ld(self, request) -> dict:
         """The association as a schema.org Organization."""
-        from editorial.seo import organization_json_ld
+        from core.seo import organization_json_ld
 
         return organization_json_ld(request, home=self)
 

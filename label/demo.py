@@ -27,7 +27,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from home import demo as home_demo
+from core.demo import ensure_translation
 from territories import demo as territories_demo
 from territories.models import Category, Collectivity, CollectivityKind, Department
 
@@ -261,7 +261,7 @@ def _ensure_edition(data: dict) -> LabelEdition:
 
 
 def _fictional_pools() -> dict[str, list[Collectivity]]:
-    real = {row["slug"] for row in territories_demo._read_csv("collectivites_reelles.csv")}
+    real = {row["slug"] for row in territories_demo.read_csv("collectivites_reelles.csv")}
     pools: dict[str, list[Collectivity]] = {category.value: [] for category in Category}
     for collectivity in Collectivity.objects.with_category().exclude(slug__in=real).order_by("slug"):
         if collectivity.category_value:
@@ -401,12 +401,12 @@ def _ensure_pages(editions: dict[int, LabelEdition], log: Log) -> int:
             log(f"  page « {page.title} » créée")
         pages[year] = page
     if label_page.get_translation_or_none(english) is not None:
-        english_index, created = home_demo._ensure_translation(index, english, PAGES["index"]["en"], log)
+        english_index, created = ensure_translation(index, english, PAGES["index"]["en"], log)
         if created:
             _link_from(label_page.get_translation(english), english_index, CALL_TO_ACTION["en"])
         latest = max(editions)
         data = PAGES[latest]["en"]
-        home_demo._ensure_translation(
+        ensure_translation(
             PalmaresPage.objects.get(pk=pages[latest].pk),
             english,
             {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from core.models import exclude_members_only
+
 from .models import Membership
 
 
@@ -20,14 +22,8 @@ def can_open_members_only(user) -> bool:
     return Membership.objects.valid().filter(collectivity__member_roles__user=user).exists()
 
 
-def members_only_page_ids() -> QuerySet:
-    from editorial.models import StandardPage
-
-    return StandardPage.objects.filter(members_only=True).values("pk")
-
-
 def visible_pages(queryset: QuerySet, user) -> QuerySet:
     """``queryset`` (of Page or a page model) without the members-only pages ``user`` cannot open."""
     if can_open_members_only(user):
         return queryset
-    return queryset.exclude(pk__in=members_only_page_ids())
+    return exclude_members_only(queryset)

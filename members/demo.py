@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from territories.demo import _ROOTS
+from territories.demo import FICTIONAL_ROOTS
 from territories.models import Collectivity, CollectivityKind
 
 from .models import MemberRole, Membership, Profile, Role
@@ -48,7 +48,7 @@ PEOPLE = [
 
 def _fictional() -> Q:
     condition = Q()
-    for root in _ROOTS:
+    for root in FICTIONAL_ROOTS:
         condition |= Q(name__contains=root)
     return condition
 

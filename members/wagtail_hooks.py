@@ -16,6 +16,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.models import BasePage, SiteSettings
 from territories.models import Category, Region
 
 from . import services
@@ -94,17 +95,14 @@ def register_member_actions(actions):
 @hooks.register("before_serve_page")
 def refuse_members_only(page, request, serve_args, serve_kwargs):
     """A members-only page answers 403 with how to join to whoever may not open it."""
-    if not getattr(page, "members_only", False):
+    if not isinstance(page, BasePage) or not page.is_members_only():
         return None
     if can_open_members_only(request.user):
         return None
-    from wagtail.models import Page
-
-    join_page = (
-        Page.objects.live()
-        .filter(slug__in=["adherer", "join"], locale__language_code=page.locale.language_code)
-        .first()
-    )
+    join_page = SiteSettings.for_request(request).join_page
+    if join_page is not None:
+        join_page = join_page.localized
+        join_page = join_page if join_page.live else None
     response = TemplateResponse(
         request, "members/members_only.html", {"page": page, "join_page": join_page}, status=403
     )

@@ -33,7 +33,7 @@ FICTIONAL_POPULATION_YEAR = 2022
 
 # Invented words: every fictional name contains at least one, so that none can be mistaken
 # for a real place.
-_ROOTS = (
+FICTIONAL_ROOTS = (
     "Brume",
     "Songe",
     "Chimère",
@@ -168,7 +168,7 @@ def _load_reference(log: Callable[[str], None]) -> tuple[_Counts, _Counts]:
     return region_counts, department_counts
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
+def read_csv(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter=";"))
 
@@ -191,7 +191,7 @@ def _upsert(
 def _load_regions() -> _Counts:
     counts = _Counts()
     existing = {region.code: region for region in Region.objects.all()}
-    for row in _read_csv("regions.csv"):
+    for row in read_csv("regions.csv"):
         values = {"code": row["code"], "name": row["nom"], "slug": slugify(row["nom"])}
         counts.add(_upsert(existing.get(row["code"]), Region, values)[1])
     return counts
@@ -201,7 +201,7 @@ def _load_departments() -> _Counts:
     counts = _Counts()
     regions = {region.code: region for region in Region.objects.all()}
     existing = {department.code: department for department in Department.objects.all()}
-    for row in _read_csv("departements.csv"):
+    for row in read_csv("departements.csv"):
         values = {
             "code": row["code"],
             "name": row["nom"],
@@ -215,7 +215,7 @@ def _load_departments() -> _Counts:
 def _read_real_collectivities() -> list[_Planned]:
     planned = []
     memberships: dict[str, list[str]] = {}
-    for row in _read_csv("collectivites_reelles.csv"):
+    for row in read_csv("collectivites_reelles.csv"):
         planned.append(
             _Planned(
                 slug=row["slug"],
@@ -235,8 +235,8 @@ def _read_real_collectivities() -> list[_Planned]:
 
 def _fictional_names(rng: random.Random) -> list[str]:
     """Every invented commune name, in a shuffled but fixed order."""
-    bases = [f"Ville{root.lower()}" for root in _ROOTS]
-    bases += [f"{root}{ending}" for root in _ROOTS for ending in _ENDINGS]
+    bases = [f"Ville{root.lower()}" for root in FICTIONAL_ROOTS]
+    bases += [f"{root}{ending}" for root in FICTIONAL_ROOTS for ending in _ENDINGS]
     bases += list(_SAINTS)
     names = {
         f"{base}{suffix}"
@@ -260,7 +260,7 @@ def _commune_population(rng: random.Random) -> int | None:
 
 def _plan_fictional_collectivities() -> list[_Planned]:
     rng = random.Random(RANDOM_SEED)
-    departments = [row["code"] for row in _read_csv("departements.csv")]
+    departments = [row["code"] for row in read_csv("departements.csv")]
     names = iter(_fictional_names(rng))
     next_number: dict[str, int] = {}
 

@@ -91,7 +91,7 @@ def category_for(kind: str, population: int | None) -> Category | None:
 
     A commune below ``settings.VILLAGE_POPULATION_THRESHOLD`` is a village, from the threshold
     up a ville, with an unknown population none; every other kind is a territoire. Keep in step
-    with :func:`_category_conditions`.
+    with :func:`category_conditions`.
     """
     if kind != CollectivityKind.COMMUNE:
         return Category.TERRITOIRE
@@ -102,7 +102,7 @@ def category_for(kind: str, population: int | None) -> Category | None:
     return Category.VILLE
 
 
-def _category_conditions() -> dict[Category, Q]:
+def category_conditions() -> dict[Category, Q]:
     """The SQL form of :func:`category_for`: one condition per category (threshold read now)."""
     threshold = settings.VILLAGE_POPULATION_THRESHOLD
     commune = Q(kind=CollectivityKind.COMMUNE)
@@ -124,7 +124,7 @@ class CollectivityQuerySet(models.QuerySet):
             category_value=Case(
                 *(
                     When(condition, then=Value(category.value))
-                    for category, condition in _category_conditions().items()
+                    for category, condition in category_conditions().items()
                 ),
                 default=Value(None),
                 output_field=models.CharField(max_length=16, null=True),
@@ -133,7 +133,7 @@ class CollectivityQuerySet(models.QuerySet):
 
     def of_category(self, category: str) -> CollectivityQuerySet:
         """Collectivities whose derived category is ``category`` (a :class:`Category` value)."""
-        return self.filter(_category_conditions()[Category(category)])
+        return self.filter(category_conditions()[Category(category)])
 
     def villages(self) -> CollectivityQuerySet:
         """Communes below the village threshold."""

@@ -29,12 +29,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps
-    "home",
-    "editorial",
+    # Project apps, from the bottom layer up (see pyproject.toml, [tool.importlinter])
+    "core",
     "territories",
     "label",
     "members",
+    "editorial",
+    "home",
+    "search",
     # Accounts (django-allauth: email login, verification, TOTP)
     "allauth",
     "allauth.account",
@@ -256,6 +258,17 @@ VILLAGE_POPULATION_THRESHOLD = 2000
 
 # load_demo_data creates an account with a published password: development and tests only.
 DEMO_DATA_ALLOWED = False
+# The demo loaders run by `manage.py load_demo_data`, in this order: (title, dotted path of
+# a function `load(log) -> dict[str, int]`). Each app owns its loader; core only runs them.
+DEMO_LOADERS = [
+    ("Territoires", "territories.demo.load"),
+    ("Pages, paramètres et compte d'administration", "home.demo.load"),
+    ("Label : éditions, palmarès et pages", "label.demo.load"),
+    ("Actualités", "editorial.demo_news.load"),
+    ("Espace presse", "editorial.demo_press.load"),
+    ("Congrès", "editorial.demo_congress.load"),
+    ("Adhérents de démonstration et double authentification", "members.demo.load"),
+]
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,7 +2,7 @@
 
 from .congress import CongressPage
 from .news import ArticlePage, ArticleRelatedLink, ArticleTag, NewsCategory, NewsIndexPage
-from .pages import BasePage, StandardPage
+from .pages import StandardPage
 from .press import (
     PressContact,
     PressKitArchive,
@@ -17,13 +17,11 @@ from .press import (
     PressRoomContact,
     PressRoomPage,
 )
-from .site_settings import SiteSettings, SocialLinkBlock
 
 __all__ = [
     "ArticlePage",
     "ArticleRelatedLink",
     "ArticleTag",
-    "BasePage",
     "CongressPage",
     "NewsCategory",
     "NewsIndexPage",
@@ -39,7 +37,5 @@ __all__ = [
     "PressReleasePdf",
     "PressRoomContact",
     "PressRoomPage",
-    "SiteSettings",
-    "SocialLinkBlock",
     "StandardPage",
 ]

@@ -13,7 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from .pages import BasePage
+from core.models import BasePage
 
 
 class SpeakerBlock(blocks.StructBlock):
@@ -170,6 +170,6 @@ class CongressPage(BasePage):
         return context
 
     def json_ld(self, request: HttpRequest) -> dict | None:
-        from editorial.seo import congress_event_json_ld
+        from core.seo import congress_event_json_ld
 
         return congress_event_json_ld(self, request)

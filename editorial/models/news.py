@@ -25,9 +25,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
-from editorial.blocks import BODY_BLOCKS
-
-from .pages import BasePage
+from core.blocks import BODY_BLOCKS
+from core.models import BasePage
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -227,8 +226,10 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-class ArticlePage(Page):
-    """A news article."""
+class ArticlePage(BasePage):
+    """A news article. Its teaser plays the part of the introduction."""
+
+    introduction = None
 
     date = models.DateField(_("date"), default=_today)
     teaser = models.TextField(

@@ -17,10 +17,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from editorial.blocks import BODY_BLOCKS, KeyFiguresBlock
+from core.blocks import BODY_BLOCKS, KeyFiguresBlock
+from core.models import BasePage
 from label.blocks import EditionFiguresBlock
-
-from .pages import BasePage
 
 RELEASES_PER_PAGE = 10
 KITS_ON_PRESS_ROOM = 5
@@ -141,7 +140,7 @@ class PressReleasePage(BasePage):
     og_type = "article"
 
     def json_ld(self, request):
-        from editorial.seo import news_article_json_ld
+        from core.seo import news_article_json_ld
 
         return news_article_json_ld(self, request)
 

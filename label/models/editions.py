@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from territories.models import Collectivity, _category_conditions
+from territories.models import Collectivity
+from territories.models import category_conditions as collectivity_category_conditions
 
 MIN_AROBASES = 1
 MAX_AROBASES = 5
@@ -35,7 +36,9 @@ def _prefixed(condition: Q, prefix: str) -> Q:
 
 def category_conditions(prefix: str = "collectivity") -> dict[str, Q]:
     """The territories app's category rule, seen from a model that points at a collectivity."""
-    return {category.value: _prefixed(q, prefix) for category, q in _category_conditions().items()}
+    return {
+        category.value: _prefixed(q, prefix) for category, q in collectivity_category_conditions().items()
+    }
 
 
 def category_case(prefix: str = "collectivity") -> Case:

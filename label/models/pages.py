@@ -18,8 +18,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
-from editorial.blocks import BODY_BLOCKS
-from editorial.models.pages import BasePage
+from core.blocks import BODY_BLOCKS
+from core.models import BasePage
 from territories.models import Collectivity, Region
 
 from .editions import MENTION_KINDS, DistinctionKind, LabelEdition, Labellisation

@@ -4,7 +4,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from editorial.models import SiteSettings, StandardPage
+from core.models import SiteSettings
+from editorial.models import StandardPage
 from tests.editorial.htmlparse import html_lang, parse
 from tests.editorial.i18n_catalogue import english
 

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from editorial.blocks import RICH_TEXT_FEATURES, FigureBlock, HeroBlock, LinkBlock
+from core.blocks import RICH_TEXT_FEATURES, FigureBlock, HeroBlock, LinkBlock
 from editorial.models import CongressPage, StandardPage
 from home import demo
 from home.models import HomePage

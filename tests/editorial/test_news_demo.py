@@ -7,8 +7,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from core.models import SiteSettings
 from editorial import demo_news
-from editorial.models import ArticlePage, ArticleTag, NewsCategory, NewsIndexPage, SiteSettings
+from editorial.models import ArticlePage, ArticleTag, NewsCategory, NewsIndexPage
 from tests.editorial.htmlparse import html_lang, parse
 
 pytestmark = pytest.mark.django_db

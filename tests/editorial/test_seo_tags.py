@@ -7,9 +7,10 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Page, Site
 
+from core.models import SiteSettings
+from core.seo import dumps_for_script, news_article_json_ld
 from editorial import demo_congress
-from editorial.models import SiteSettings, StandardPage
-from editorial.seo import dumps_for_script, news_article_json_ld
+from editorial.models import StandardPage
 from tests.editorial.htmlparse import parse
 
 pytestmark = pytest.mark.django_db

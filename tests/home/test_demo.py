@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from django.test import override_settings
 from wagtail.models import Locale, Page, Revision, Site
 
-from editorial.models import SiteSettings
+from core.models import SiteSettings
 from home import demo
 from home.models import HomePage
 from members import demo as members_demo

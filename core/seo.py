@@ -36,7 +36,7 @@ def dumps_for_script(data: dict) -> SafeString:
 
 
 def _site_settings(request: HttpRequest):
-    from editorial.models import SiteSettings
+    from core.models import SiteSettings
 
     if Site.find_for_request(request) is None:
         return None

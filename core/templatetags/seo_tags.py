@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from editorial.seo import dumps_for_script, og_image_url
-from editorial.templatetags.site_tags import live_translations
+from core.seo import dumps_for_script, og_image_url
+from core.templatetags.site_tags import live_translations
 
 register = template.Library()
 

@@ -32,6 +32,18 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("réseaux sociaux"),
         blank=True,
     )
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Adhérer »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Page française ; proposée à qui ne peut pas ouvrir une page réservée aux adhérents. "
+            "La version anglaise du site montre sa traduction."
+        ),
+    )
     legal_pages = StreamField(
         [("page", blocks.PageChooserBlock(label=_("Page")))],
         verbose_name=_("pages légales"),
@@ -50,6 +62,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Coordonnées"),
         ),
+        FieldPanel("join_page"),
         FieldPanel("social_links"),
         FieldPanel("legal_pages"),
     ]

@@ -169,4 +169,4 @@ def search(request: HttpRequest) -> HttpResponse:
         ]
         context["paginator_page"] = paginator_page
         context["total"] = paginator.count
-    return TemplateResponse(request, "editorial/search.html", context)
+    return TemplateResponse(request, "search/search.html", context)

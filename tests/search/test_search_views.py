@@ -5,7 +5,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from editorial.models import StandardPage
-from editorial.search import MAX_QUERY_LENGTH, clean_query
+from search.views import MAX_QUERY_LENGTH, clean_query
 from territories.models import Collectivity, CollectivityKind
 from tests.editorial.htmlparse import parse
 

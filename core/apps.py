@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app shares: base page, blocks, site settings, SEO, CSV import, generated
+    documents, demo-loading helpers and the project-wide commands."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = _("socle commun")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

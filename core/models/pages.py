@@ -1,0 +1,115 @@
+"""The base of every public page type: introduction, meta description, sharing image,
+structured data, and the members-only flag (which also covers the page's descendants)."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+MEMBERS_ONLY_CACHE_KEY = "core:members-only-paths"
+
+
+class BasePage(Page):
+    """Fields every public page shares: a short introduction used as the meta description,
+    and the members-only flag."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=300,
+        help_text=_("Deux phrases au plus ; reprises dans les résultats de recherche et le partage."),
+    )
+    members_only = models.BooleanField(
+        _("réservée aux adhérents"),
+        default=False,
+        help_text=_(
+            "Seules les personnes d'une collectivité adhérente (à jour ou en délai de grâce) "
+            "peuvent lire la page et ses sous-pages ; les autres voient comment adhérer. Elles "
+            "sortent alors du plan du site, des flux et de la recherche des visiteurs."
+        ),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    settings_panels = [*Page.settings_panels, FieldPanel("members_only")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.introduction
+
+    def get_og_image(self):
+        """The image shared on social networks (og:image), or None. Page types with an image
+        override it."""
+        return None
+
+    def json_ld(self, request) -> dict | None:
+        """Structured data (schema.org) for this page, rendered as JSON-LD in the head, or None."""
+        return None
+
+    def is_members_only(self) -> bool:
+        """True if this page or one of its ancestors is flagged members-only."""
+        if getattr(self, "members_only", False):
+            return True
+        return bool(self.path) and any(self.path.startswith(path) for path in members_only_paths())
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_members_only():
+            return []
+        return super().get_sitemap_urls(request)
+
+
+def members_only_page_models() -> list[type[Page]]:
+    """The concrete page types that carry the members-only flag."""
+    from wagtail.models import get_page_models
+
+    return [
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage) and any(field.name == "members_only" for field in model._meta.fields)
+    ]
+
+
+def members_only_paths() -> tuple[str, ...]:
+    """Tree paths of the pages flagged members-only, each covering its descendants.
+
+    One UNION query over the page types, then kept in the cache until a page is saved,
+    deleted or moved (see core.signals).
+    """
+    paths = cache.get(MEMBERS_ONLY_CACHE_KEY)
+    if paths is None:
+        querysets = [
+            model.objects.filter(members_only=True).order_by().values_list("path", flat=True)
+            for model in members_only_page_models()
+        ]
+        found = querysets[0].union(*querysets[1:]) if querysets else []
+        paths = tuple(sorted(found))
+        cache.set(MEMBERS_ONLY_CACHE_KEY, paths, None)
+    return paths
+
+
+def forget_members_only_paths() -> None:
+    cache.delete(MEMBERS_ONLY_CACHE_KEY)
+
+
+def members_only_condition() -> Q | None:
+    """A filter matching the members-only pages and their descendants, or None if there are none."""
+    paths = members_only_paths()
+    if not paths:
+        return None
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def exclude_members_only(queryset):
+    """``queryset`` (of Page or a page model) without members-only pages and their descendants."""
+    condition = members_only_condition()
+    return queryset if condition is None else queryset.exclude(condition)
