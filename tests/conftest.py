@@ -43,6 +43,13 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.hookimpl(tryfirst=True)
+def pytest_collection_finish(session):
+    """Before a pytest-xdist worker sends its collection to the controller (--dist loadgroup)."""
+    if session.config.getoption("loadgroup", default=False):
+        datasets.add_xdist_group_suffixes(session.items)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """A Django TestCase opens its class-wide transaction before any fixture of its first test:
     roll the shared data set back first."""

@@ -13,7 +13,7 @@ from tests.datasets import dataset
 pytestmark = pytest.mark.django_db
 
 
-@dataset("members_demo")
+@dataset("loaded")
 def load_members_demo() -> dict[str, int]:
     territories_demo.load(lambda message: None)
     home_demo.load(lambda message: None)
@@ -23,7 +23,7 @@ def load_members_demo() -> dict[str, int]:
 @pytest.fixture
 def loaded(shared_data) -> dict[str, int]:
     """territories + home + members demo, shared (tests/datasets.py); the members loader's counts."""
-    return shared_data.use("members_demo")
+    return shared_data.use("loaded")
 
 
 def test_every_status_and_role_with_fictional_names(loaded):
