@@ -39,7 +39,8 @@ class Served:
 @dataclass
 class Crawl:
     pages: list[Served]
-    # Every internal link (path and query) found on the pages, with the first page showing it.
+    # Every internal link (path and query) found on the pages (<a>, and <link rel=alternate>
+    # for translations and feeds), with the first page showing it.
     links: dict[str, str]
     # What is wrong with each link that does not work.
     broken: dict[str, str]
@@ -97,8 +98,10 @@ def crawl(client) -> Crawl:
     site_hosts = set(Site.objects.values_list("hostname", flat=True)) | {"testserver"}
     links: dict[str, str] = {}
     for page in served:
-        for a in page.doc.find_all("a"):
-            path = internal_path(a.get("href") or "", page.url, site_hosts)
+        # Links, and the alternates of the head: the translations and the news feeds.
+        alternates = [link for link in page.doc.find_all("link") if link.get("rel") == "alternate"]
+        for element in [*page.doc.find_all("a"), *alternates]:
+            path = internal_path(element.get("href") or "", page.url, site_hosts)
             if path:
                 links.setdefault(path, page.url)
     broken = {}
@@ -235,6 +238,7 @@ def test_every_news_page_is_crawled_and_links_its_filters(crawled):
     assert news <= crawled.urls()
     assert any("categorie=" in link for link in crawled.links)
     assert any("tag=" in link for link in crawled.links)
+    assert {"/actualites/flux/rss/", "/actualites/flux/atom/", "/en/news/flux/rss/"} <= set(crawled.links)
 
 
 def test_every_press_page_is_crawled_and_links_its_documents(crawled):
