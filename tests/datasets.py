@@ -75,8 +75,12 @@ def is_django_testcase(item: pytest.Item) -> bool:
 
 def is_transactional(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
-    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
-        return True
+    if marker:
+        # django_db(transaction=False, reset_sequences=False, ...), by keyword or position.
+        transactional = marker.kwargs.get("transaction", marker.args[0] if marker.args else False)
+        reset = marker.kwargs.get("reset_sequences", marker.args[1] if len(marker.args) > 1 else False)
+        if transactional or reset:
+            return True
     fixtures = set(getattr(item, "fixturenames", ()))
     return bool({"transactional_db", "live_server", "django_db_reset_sequences"} & fixtures)
 
@@ -155,7 +159,6 @@ class SharedData:
         self.value: object = None
         self.atomic = None
         self.memos: dict[str, object] = {}
-        self.loads = 0
 
     def holds(self, name: str) -> bool:
         return self.current is not None and (name == self.current.name or name in self.current.contains)
@@ -184,7 +187,6 @@ class SharedData:
                 self.rollback()
                 raise
         self.current = found
-        self.loads += 1
 
     def release(self) -> None:
         if self.atomic is not None:
