@@ -142,13 +142,21 @@ def test_exactly_one_h1(served):
     check_all(served, check)
 
 
+def has_ancestor(element: Element, tag: str) -> bool:
+    parent = element.parent
+    while parent is not None and parent.tag != tag:
+        parent = parent.parent
+    return parent is not None
+
+
 def test_non_empty_title(served):
     def check(page):
-        head = page.doc.find("head")
-        # A <title> elsewhere (in an SVG chart) names that image, not the document.
-        titles = head.find_all("title") if head else []
+        # A <title> inside an <svg> (the history chart) names that image, not the document.
+        titles = [title for title in page.doc.find_all("title") if not has_ancestor(title, "svg")]
         if len(titles) != 1:
-            return f"{len(titles)} <title> elements in <head>"
+            return f"{len(titles)} <title> elements outside images"
+        if not has_ancestor(titles[0], "head"):
+            return "the <title> is not in <head>"
         text = titles[0].text
         if not text or text.startswith("·"):
             return f"empty title {text!r}"
