@@ -4,6 +4,11 @@ press release, the ZIP of a press kit; invoices, receipts, certificates and repo
 A concrete model subclasses `GeneratedDocument` (`PageDocument` when the object is a page),
 adds a one-to-one field to its object and names it in `source_field`. How its file is built
 is declared with `core.documents.register`; only `core.documents` writes these rows.
+
+Files go to the default storage under `generated/`, which the web server serves under
+`/media/`: right for public documents (press). A private kind (invoice, certificate) redeclares
+`file` with a storage that is not served and hands the file out through a view that checks
+who asks.
 """
 
 import secrets
