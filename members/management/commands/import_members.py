@@ -1,10 +1,10 @@
 """manage.py import_members FILE.csv: create or update memberships from a CSV file."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
-from members.imports import COLUMNS, import_members_file
-from territories.management.csv_import_command import CsvImportCommand
+from core.management.csv_command import CsvImportCommand
+from members.imports import COLUMNS, MembershipImport
 
 
 class Command(CsvImportCommand):
@@ -13,19 +13,13 @@ class Command(CsvImportCommand):
         "l'en-tête compte les colonnes : %(columns)s. Toutes les lignes sont vérifiées avant "
         "l'écriture : si une ligne est fausse, rien n'est enregistré."
     ) % {"columns": ", ".join(COLUMNS)}
-
-    def import_file(self, csv_file):
-        return import_members_file(csv_file)
-
-    def failure_message(self, count):
-        return ngettext(
-            "%(count)d erreur dans le fichier : aucune adhésion n'a été enregistrée.",
-            "%(count)d erreurs dans le fichier : aucune adhésion n'a été enregistrée.",
-            count,
-        ) % {"count": count}
-
-    def success_message(self, result):
-        return _(
-            "Import terminé, %(total)d adhésion(s) : %(created)d créée(s), "
-            "%(updated)d mise(s) à jour, %(unchanged)d inchangée(s)."
-        ) % self.counts(result)
+    importer = MembershipImport
+    failure_message = ngettext_lazy(
+        "%(count)d erreur dans le fichier : aucune adhésion n'a été enregistrée.",
+        "%(count)d erreurs dans le fichier : aucune adhésion n'a été enregistrée.",
+        "count",
+    )
+    success_message = gettext_lazy(
+        "Import terminé, %(total)d adhésion(s) : %(created)d créée(s), "
+        "%(updated)d mise(s) à jour, %(unchanged)d inchangée(s)."
+    )
