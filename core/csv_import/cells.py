@@ -5,6 +5,8 @@ ValidationError with the reason a person can act on."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -12,6 +14,16 @@ from django.utils.translation import gettext as _
 YES = frozenset({"oui", "o", "yes", "1", "vrai", "x"})
 NO = frozenset({"non", "n", "no", "0", "faux", ""})
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+T = TypeVar("T")
+
+
+def optional(parse: Callable[[str], T]) -> Callable[[str], T | None]:
+    """``parse`` for a cell that may be left empty (None then)."""
+
+    def parse_optional(text: str) -> T | None:
+        return parse(text) if text else None
+
+    return parse_optional
 
 
 def positive_int(text: str) -> int | None:

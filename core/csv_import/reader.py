@@ -127,8 +127,19 @@ def check_size(size: int) -> None:
 
 
 def read_capped(source: bytes | BinaryIO) -> bytes:
-    """The content of ``source``, refused (ValidationError) past CSV_IMPORT_MAX_BYTES."""
-    content = source if isinstance(source, bytes) else source.read(max_bytes() + 1)
+    """The content of ``source``, refused (ValidationError) past CSV_IMPORT_MAX_BYTES; a file
+    is measured before it is read, and never read past the cap."""
+    if isinstance(source, bytes):
+        check_size(len(source))
+        return source
+    size = getattr(source, "size", None)  # an uploaded file
+    if size is None and source.seekable():
+        start = source.tell()
+        size = source.seek(0, io.SEEK_END) - start
+        source.seek(start)
+    if size is not None:
+        check_size(size)
+    content = source.read(max_bytes() + 1)
     check_size(len(content))
     return content
 
