@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.csv_import import Column, CsvImport, CsvImportError, CsvRow, ImportResult, Log
 from core.csv_import.cells import date, yes_no
@@ -48,6 +49,9 @@ class MembershipImport(CsvImport[_Row]):
     )
     required_any = (("code_insee", "siren"),)
     error_class = MembershipImportError
+    subject = gettext_lazy("des adhésions")
+    nothing_written = gettext_lazy("aucune adhésion n'a été enregistrée.")
+    noun = gettext_lazy("adhésion(s)")
 
     def prepare(self, rows: list[CsvRow]) -> None:
         codes = {row.raw["code_insee"] for row in rows if row.raw["code_insee"]}

@@ -55,7 +55,8 @@ class CsvImport(Generic[RowT]):
 
     and, when it needs them, ``required_any``, ``prepare(rows)`` (bulk look-ups before parsing),
     ``check_rows(rows)`` (rules across rows, run on the rows without error) and
-    ``no_rows_message``. ``first_line(key, line)`` finds a value given twice in the file.
+    ``no_rows_message``, and the words of a command (``subject``, ``nothing_written``,
+    ``noun``). ``first_line(key, line)`` finds a value given twice in the file.
     Any error raises ``error_class`` (a :class:`CsvImportError`) and nothing is written.
     """
 
@@ -64,6 +65,16 @@ class CsvImport(Generic[RowT]):
     required_any: ClassVar[Sequence[Sequence[str]]] = ()
     error_class: ClassVar[type[CsvImportError]] = CsvImportError
     no_rows_message = gettext_lazy("le fichier ne contient aucune ligne après l'en-tête.")
+    #: The words of a command's help and outcome: what the file holds (« Importe des lignes »),
+    #: what a refused file leaves, and the noun of the summary, whose participles are
+    #: feminine (override ``summary`` for a masculine noun).
+    subject = gettext_lazy("des lignes")
+    nothing_written = gettext_lazy("rien n'a été enregistré.")
+    noun = gettext_lazy("ligne(s)")
+    summary = gettext_lazy(
+        "Import terminé, %(total)d %(noun)s : %(created)d créée(s), "
+        "%(updated)d mise(s) à jour, %(unchanged)d inchangée(s)."
+    )
 
     def __init__(self, *, log: Log | None = None):
         self.log = log or _quiet

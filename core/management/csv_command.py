@@ -2,9 +2,8 @@
 as "ligne N, colonne X : raison" (the first MAX_SHOWN_ERRORS, then how many more), write
 nothing unless the file is clean, then print a summary.
 
-A subclass gives ``help``, ``importer`` (the app's :class:`~core.csv_import.CsvImport`
-subclass), ``failure_message`` (``ngettext_lazy(singular, plural, "count")``) and ``success_message``
-(worded with %(total)d, %(created)d, %(updated)d and %(unchanged)d).
+A subclass gives ``importer``, the app's :class:`~core.csv_import.CsvImport` subclass, whose
+``subject``, ``nothing_written`` and ``noun`` word the help and the outcome.
 """
 
 from pathlib import Path
@@ -12,14 +11,21 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.csv_import import CsvImport, CsvImportError, ImportResult
 
 
 class CsvImportCommand(BaseCommand):
     importer: type[CsvImport]
-    failure_message = ""
-    success_message = ""
+
+    @property
+    def help(self) -> str:
+        return _(
+            "Importe %(subject)s depuis un fichier CSV (UTF-8, séparateur « ; » ou « , ») dont "
+            "l'en-tête compte les colonnes : %(columns)s. Toutes les lignes sont vérifiées avant "
+            "l'écriture : si une ligne est fausse, rien n'est enregistré."
+        ) % {"subject": self.importer.subject, "columns": ", ".join(self.importer.column_names())}
 
     def add_arguments(self, parser):
         parser.add_argument("csv_file", type=Path, help=_("Chemin du fichier CSV à importer."))
@@ -36,7 +42,16 @@ class CsvImportCommand(BaseCommand):
                 self.stderr.write(str(error))
             if exc.hidden_count:
                 self.stderr.write(exc.hidden_message)
-            raise CommandError(self.failure_message % {"count": len(exc.row_errors)}) from exc
+            count = len(exc.row_errors)
+            raise CommandError(
+                ngettext(
+                    "%(count)d erreur dans le fichier : %(nothing_written)s",
+                    "%(count)d erreurs dans le fichier : %(nothing_written)s",
+                    count,
+                )
+                % {"count": count, "nothing_written": self.importer.nothing_written}
+            ) from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        self.stdout.write(self.style.SUCCESS(self.success_message % result.counts()))
+        summary = self.importer.summary % {"noun": self.importer.noun, **result.counts()}
+        self.stdout.write(self.style.SUCCESS(summary))

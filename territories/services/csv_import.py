@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.csv_import import Column, CsvImport, CsvImportError, CsvRow, ImportResult, Log, normalize_name
 from core.csv_import.cells import positive_int
@@ -111,6 +112,9 @@ class CollectivityImport(CsvImport[_Row]):
         Column("epci_siren", parse=_parse_siren),
     )
     error_class = CollectivityImportError
+    subject = gettext_lazy("des collectivités")
+    nothing_written = gettext_lazy("aucune collectivité n'a été enregistrée.")
+    noun = gettext_lazy("collectivité(s)")
 
     def prepare(self, rows: list[CsvRow]) -> None:
         self.departments = {d.code: d for d in Department.objects.select_related("region")}

@@ -34,6 +34,11 @@ class GroupImport(CsvImport):
         Column("siren"),
     )
 
+    subject = "des groupes"
+    nothing_written = "aucun groupe n'a été enregistré."
+    noun = "groupe(s)"
+    summary = "Import terminé, %(total)d %(noun)s : %(created)d créé(s), %(unchanged)d inchangé(s)."
+
     def parse_row(self, row):
         if other := self.first_line(row["nom"], row.line):
             self.error(row.line, "nom", f"{row['nom']} figure déjà ligne {other}.")
@@ -53,8 +58,6 @@ class IdentifiedGroupImport(GroupImport):
 
 class Command(CsvImportCommand):
     importer = GroupImport
-    failure_message = "%(count)d erreur(s) : aucun groupe enregistré."
-    success_message = "%(total)d groupe(s) : %(created)d créé(s), %(unchanged)d inchangé(s)."
 
 
 def stored_groups() -> list[tuple[int, str]]:
@@ -257,7 +260,9 @@ def test_the_command_prints_the_first_50_errors_then_the_total_and_writes_nothin
     path = tmp_path / "groupes.csv"
     path.write_bytes(b"nom;membres\n" + b"".join(b"Club %d;x\n" % n for n in range(51)))
 
-    with pytest.raises(CommandError, match=r"^51 erreur\(s\) : aucun groupe enregistré\.$"):
+    with pytest.raises(
+        CommandError, match=r"^51 erreurs dans le fichier : aucun groupe n'a été enregistré\.$"
+    ):
         run_command(path)
 
     lines = run_command.stderr.splitlines()
@@ -279,8 +284,15 @@ def test_the_command_reports_progress_and_a_summary(existing, tmp_path):
 
     assert "2 lignes lues, vérification…" in run_command.stdout
     assert "Aucune erreur : enregistrement…" in run_command.stdout
-    assert "2 groupe(s) : 1 créé(s), 1 inchangé(s)." in run_command.stdout
+    assert "Import terminé, 2 groupe(s) : 1 créé(s), 1 inchangé(s)." in run_command.stdout
     assert run_command.stderr == ""
+
+
+def test_the_command_help_names_what_it_imports_and_the_columns():
+    assert Command().help.startswith(
+        "Importe des groupes depuis un fichier CSV (UTF-8, séparateur « ; » ou « , ») dont "
+        "l'en-tête compte les colonnes : nom, membres, cree_le, actif, code, siren."
+    )
 
 
 @override_settings(CSV_IMPORT_MAX_BYTES=10)
