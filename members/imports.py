@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -106,9 +106,7 @@ class MembershipImport(CsvImport[_Row]):
 COLUMNS = MembershipImport.column_names()
 
 
-def import_members_file(path: Path | str, *, log: Log | None = None) -> ImportResult:
-    return MembershipImport(log=log).import_path(path)
-
-
-def import_members(content: bytes, *, log: Log | None = None) -> ImportResult:
-    return MembershipImport(log=log).import_content(content)
+def import_members(source: bytes | BinaryIO, *, log: Log | None = None) -> ImportResult:
+    """Create or update memberships from CSV content, all rows or none: raises
+    :class:`MembershipImportError` listing every problem, and writes nothing then."""
+    return MembershipImport(log=log).import_content(source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, ClassVar, Generic, TypeVar
+from typing import BinaryIO, ClassVar, Generic, NoReturn, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -135,7 +135,7 @@ class CsvImport(Generic[RowT]):
 
     def check(self, content: bytes) -> list[RowT]:
         table = read_csv(content, self.columns, self.required_any)
-        self.errors = table.errors
+        self.errors, self._seen = table.errors, {}
         if self.errors and not table.rows:
             self.fail()
         if not table.rows:
@@ -174,7 +174,7 @@ class CsvImport(Generic[RowT]):
                 for message in exc.messages:
                     self.error(row.line, column.name, message)
 
-    def fail(self):
+    def fail(self) -> NoReturn:
         order = {name: index for index, name in enumerate(self.column_names())}
         self.errors.sort(key=lambda error: (error.line, order.get(error.column, -1)))
         raise self.error_class(self.errors)

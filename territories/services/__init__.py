@@ -10,7 +10,6 @@ from .csv_import import (
     CollectivityImport,
     CollectivityImportError,
     import_collectivities,
-    import_collectivities_file,
 )
 
 __all__ = [
@@ -18,7 +17,6 @@ __all__ = [
     "CollectivityImport",
     "CollectivityImportError",
     "import_collectivities",
-    "import_collectivities_file",
     "set_member_communes",
     "unique_collectivity_slug",
 ]

@@ -15,7 +15,6 @@ these columns (order free, case and accents ignored)::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
@@ -369,11 +368,6 @@ class CollectivityImport(CsvImport[_Row]):
             grouping.member_communes.add(commune)
             changed.append(row.line)
         return changed
-
-
-def import_collectivities_file(path: Path | str, *, log: Log | None = None) -> ImportResult:
-    """Import the CSV file at ``path`` (see :func:`import_collectivities`)."""
-    return CollectivityImport(log=log).import_path(path)
 
 
 def import_collectivities(source: bytes | BinaryIO, *, log: Log | None = None) -> ImportResult:
