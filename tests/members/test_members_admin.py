@@ -117,6 +117,8 @@ def test_inspect_shows_people_and_history_shows_changes(admin_client, ours):
 
 def test_staff_change_a_role_through_the_service_and_the_log_names_them(admin_client, admin_user, ours):
     role = ours.role_of(ours.agent)
+    form = admin_client.get(f"{PEOPLE_URL}edit/{role.pk}/")
+    assert form.status_code == 200 and 'name="role"' in form.content.decode()
 
     response = admin_client.post(f"{PEOPLE_URL}edit/{role.pk}/", {"role": Role.ELU})
 
@@ -219,6 +221,7 @@ def test_a_person_joins_through_an_invitation_not_an_admin_form(admin_client, ou
 def test_staff_invite_from_the_admin_and_the_email_leaves(
     admin_client, admin_user, ours, django_capture_on_commit_callbacks
 ):
+    assert admin_client.get(f"{INVITATIONS_URL}add/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             f"{INVITATIONS_URL}add/",
@@ -271,7 +274,10 @@ def test_a_sent_invitation_is_inspected_not_edited(admin_client, ours):
         {"email": other.email, "collectivity": ours.collectivity.pk, "role": "referent", "language": "fr"},
     )
     inspect = admin_client.get(f"{INVITATIONS_URL}inspect/{invitation.pk}/")
+    listing = admin_client.get(INVITATIONS_URL).content.decode()
 
     assert edit.status_code == 302 and edit["Location"] == "/admin/"  # permission denied
     assert Invitation.objects.get(pk=invitation.pk).email == "n@mairie.test"
     assert inspect.status_code == 200 and "n@mairie.test" in inspect.content.decode()
+    assert f"{INVITATIONS_URL}inspect/{invitation.pk}/" in listing
+    assert f"{INVITATIONS_URL}edit/{invitation.pk}/" not in listing

@@ -115,6 +115,9 @@ def test_the_invite_form_keeps_what_was_typed_after_an_error(client, ours):
 
     assert typo.status_code == 200
     assert "adresse électronique valide" in typo.content.decode()
+    alert = parse(typo.content).find("p", role="alert")
+    assert "L'invitation n'est pas partie" in unescape(alert.text)
+    assert alert.find("a").get("href") == "#inviter"
     assert invite_form_values(typo) == ("marie.durand@mairie", "elu")
     assert member.status_code == 200
     assert "Cette personne fait déjà partie de la collectivité" in unescape(member.content.decode())
