@@ -25,7 +25,7 @@ def test_every_status_and_role_with_fictional_names(loaded):
     assert statuses == set(MembershipStatus.values)
     assert set(MemberRole.objects.values_list("role", flat=True)) == set(Role.values)
     for membership in Membership.objects.select_related("collectivity"):
-        assert any(root in membership.collectivity.name for root in territories_demo.FICTIONAL_ROOTS)
+        assert any(root in membership.collectivity.name for root in territories_demo._ROOTS)
     assert MemberRole.objects.filter(user__email="agent.active@villes-internet.test").count() == 2
 
 
