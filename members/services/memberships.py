@@ -13,8 +13,11 @@ from ..models import MemberRole, Membership
 
 
 def is_staff_manager(user) -> bool:
-    """Staff who may manage any collectivity's people (from the Wagtail admin)."""
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+    """Staff who may manage any collectivity's people (from the Wagtail admin): staff accounts,
+    superusers, and the groups given the permission to change members' roles."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_staff or user.has_perm("members.change_memberrole")
 
 
 def is_referent(user, collectivity: Collectivity) -> bool:

@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from members import services
 from members.models import Invitation, MemberRole, Membership, Role
 from territories.factories import CollectivityFactory
 from territories.models import Collectivity
+from tests.conftest import activate_totp
 
 from .conftest import make_person, make_side
 
@@ -129,6 +131,25 @@ def test_staff_change_a_role_through_the_service_and_the_log_names_them(admin_cl
     assert (entry.data["from"], entry.data["to"]) == (Role.AGENT, Role.ELU)
     history = admin_client.get(f"/admin/adherents/adhesions/history/{ours.membership.pk}/").content.decode()
     assert f"Rôle de {ours.agent.email} : Agent → Élu" in history
+
+
+def test_an_editor_whose_group_may_change_roles_changes_them(client, ours):
+    editor = make_person("editrice@villes-internet.test", "Inès", "Éditrice")
+    group = Group.objects.create(name="Adhérents")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="members", codename="change_memberrole"),
+    )
+    editor.groups.add(group)
+    activate_totp(editor)
+    client.force_login(editor)
+    role = ours.role_of(ours.agent)
+
+    response = client.post(f"{PEOPLE_URL}edit/{role.pk}/", {"role": Role.ELU})
+
+    assert response.status_code == 302
+    assert ours.role_of(ours.agent).role == Role.ELU
+    assert ModelLogEntry.objects.get(action=services.ACTION_CHANGE_ROLE).user == editor
 
 
 def test_staff_cannot_demote_the_last_referent_and_the_form_says_why(admin_client, ours):
