@@ -162,7 +162,9 @@ def _ensure_extra_communes() -> int:
     existing = set(
         Collectivity.objects.filter(slug__in=[c.slug for c in communes]).values_list("slug", flat=True)
     )
-    Collectivity.objects.bulk_create([commune for commune in communes if commune.slug not in existing])
+    for commune in communes:
+        if commune.slug not in existing:
+            commune.save()  # one by one: the reference index lists them in their département's usage
     return EXTRA_VILLES + EXTRA_VILLAGES
 
 
