@@ -101,3 +101,15 @@ def test_collectivity_page_shows_history_chart_and_table(label_demo, client):
     assert [row.find_all("th")[0].text.strip() for row in rows[1:]] == ["2026", "2025"]
     assert "Territoire d'excellence numérique" in rows[1].text
     assert client.get("/label/palmares/collectivites/nexiste-pas/").status_code == 404
+
+
+def test_pagination_links_keep_accepted_filters_and_return_to_the_list(label_demo, client):
+    doc = parse(client.get("/label/palmares/2026/?tri=population").content.decode())
+    hrefs = [a.get("href") for a in doc.find_all("nav", class_="pagination")[0].find_all("a")]
+    assert "?tri=population&page=2#liste" in hrefs
+    assert doc.find_all("nav", class_="pagination")[0].get("aria-label") == "Pagination"
+
+    # A refused filter is not carried over to the other pages.
+    doc = parse(client.get("/label/palmares/2026/?arobases=9").content.decode())
+    hrefs = [a.get("href") for a in doc.find_all("nav", class_="pagination")[0].find_all("a")]
+    assert "?page=2#liste" in hrefs
