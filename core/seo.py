@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
 
 # The characters that could end the <script> element or open an HTML comment, escaped the
 # way django.utils.html.json_script does it.
@@ -180,9 +183,16 @@ def share_image(page: Page, request: HttpRequest):
 
 
 def share_rendition(page: Page, request: HttpRequest):
-    """The 1200×630 rendition of ``page``'s sharing image, or None; made once per request."""
+    """The 1200×630 rendition of ``page``'s sharing image, or None (also when the image's file
+    cannot be read: the page is shown without it); made once per request."""
+    from wagtail.images.models import SourceImageIOError
+
     cache = request.__dict__.setdefault("_share_renditions", {})
     if page.pk not in cache:
         image = share_image(page, request)
-        cache[page.pk] = image.get_rendition(SHARE_RENDITION) if image is not None else None
+        try:
+            cache[page.pk] = image.get_rendition(SHARE_RENDITION) if image is not None else None
+        except SourceImageIOError:
+            logger.warning("Sharing image %s of page %s has no readable file", image.pk, page.pk)
+            cache[page.pk] = None
     return cache[page.pk]

@@ -185,3 +185,15 @@ def test_default_share_image_for_pages_without_their_own(demo_site, client):
     assert_shares(english, "villes-internet")
     assert data["image"] == assert_shares(without, "villes-internet")
     assert_shares(own, "ceremonie")
+
+
+def test_a_sharing_image_whose_file_is_lost_is_left_out(demo_site, client):
+    image = picture("perdue")
+    make_article(make_index(demo_site), slug="image-perdue", image=image, image_alt="Une image perdue")
+    image.file.storage.delete(image.file.name)
+
+    response = client.get("/actualites/image-perdue/")
+
+    assert response.status_code == 200
+    tags, [data] = og(parse(response.content)), json_ld(parse(response.content))
+    assert "og:image" not in tags and "image" not in data
