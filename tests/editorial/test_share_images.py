@@ -197,3 +197,32 @@ def test_a_sharing_image_whose_file_is_lost_is_left_out(demo_site, client):
     assert response.status_code == 200
     tags, [data] = og(parse(response.content)), json_ld(parse(response.content))
     assert "og:image" not in tags and "image" not in data
+
+
+def test_staff_choose_the_default_share_image_in_the_site_settings(demo_site, admin_client):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
+    assert 'name="default_share_image"' in admin_client.get(url).content.decode()
+
+    image = picture("partage")
+    data = nested_form_data(
+        {
+            "main_navigation": streamfield([]),
+            "organisation_name": "Villes Internet",
+            "address": "",
+            "email": "",
+            "phone": "",
+            "social_links": streamfield([]),
+            "default_share_image": image.pk,
+            "legal_pages": streamfield([]),
+        }
+    )
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert SiteSettings.for_site(site).default_share_image == image
+    tags, _data = shared(admin_client, "/association/")
+    assert_shares(tags, "partage")
