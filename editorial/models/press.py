@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS, KeyFiguresBlock
 from core.models import BasePage, PageDocument
+from core.seo import first_stream_image, news_article_json_ld
 from label.blocks import EditionFiguresBlock
 
 RELEASES_PER_PAGE = 10
@@ -137,13 +138,6 @@ class PressReleasePage(BasePage):
     """A press release. Embargo: set "go live" in the publishing schedule; until then the
     release is neither visible nor listed, and its PDF does not exist."""
 
-    og_type = "article"
-
-    def json_ld(self, request):
-        from core.seo import news_article_json_ld
-
-        return news_article_json_ld(self, request)
-
     release_date = models.DateField(
         _("date du communiqué"), help_text=_("La date imprimée en tête du communiqué.")
     )
@@ -176,6 +170,14 @@ class PressReleasePage(BasePage):
     class Meta:
         verbose_name = _("communiqué de presse")
         verbose_name_plural = _("communiqués de presse")
+
+    og_type = "article"
+
+    def get_og_image(self):
+        return first_stream_image(self.body)
+
+    def json_ld(self, request):
+        return news_article_json_ld(self, request, published=self.release_date)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -225,6 +227,11 @@ class PressKitPage(BasePage):
     class Meta:
         verbose_name = _("dossier de presse")
         verbose_name_plural = _("dossiers de presse")
+
+    def get_og_image(self):
+        """The first photo of the kit (not a logo), else the first image of its content."""
+        photo = next((p for p in self.photos.all() if p.kind == PressKitPhoto.Kind.PHOTO), None)
+        return photo.image if photo is not None else first_stream_image(self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
