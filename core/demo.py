@@ -44,6 +44,7 @@ from typing import Any
 
 import yaml
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from taggit.managers import TaggableManager
 from wagtail.fields import StreamField
@@ -219,7 +220,7 @@ class PageTree:
                     snippet = model.objects.filter(locale=locale, **match).first()
                     if snippet is None:
                         snippet = model.objects.create(locale=locale, **fields)
-                        log(f"  {model._meta.verbose_name} « {snippet} » ajouté")
+                        log(f"  ajout : {model._meta.verbose_name} « {snippet} »")
                     source = snippet
                 else:
                     snippet = source.get_translation_or_none(locale)
@@ -228,7 +229,7 @@ class PageTree:
                         for name, value in fields.items():
                             setattr(snippet, name, value)
                         snippet.save()
-                        log(f"  {model._meta.verbose_name} « {snippet} » ({language}) ajouté")
+                        log(f"  ajout : {model._meta.verbose_name} « {snippet} » ({language})")
                 self.snippets[(entry["key"], language)] = snippet
 
     # Pages
@@ -281,7 +282,10 @@ class PageTree:
             return Page.get_first_root_node()
         if isinstance(parent, Lookup):
             return self._lookup(parent, SOURCE_LANGUAGE)
-        return self._page(parent, SOURCE_LANGUAGE)
+        try:
+            return self._page(parent, SOURCE_LANGUAGE)
+        except _NotYet:
+            raise ValueError(f"la page « {parent} » doit précéder ses enfants dans le fichier") from None
 
     def _build(self, model: type[Page], fields: dict, language: str, log: Log) -> tuple[Page, dict]:
         values, deferred, tags = {}, {}, {}
@@ -316,7 +320,10 @@ class PageTree:
             except Missing as error:
                 log(f"  « {title} » : bloc « {block['type']} » omis ({error})")
         stream_block = model_field.stream_block
-        stream_block.clean(stream_block.to_python(raw))
+        try:
+            stream_block.clean(stream_block.to_python(raw))
+        except ValidationError as error:
+            raise ValueError(f"« {title} », {model_field.name} : {error}") from error
         return raw
 
     def publish_created(self, log: Log) -> None:

@@ -76,7 +76,8 @@ def _png_bytes(picture: dict) -> bytes:
 def _paragraphs(sheet: dict) -> list[str]:
     """The sheet's paragraphs. One that quotes an edition's figures (``{labelled}``...) gets
     them computed from the palmarès, and is left out while the edition does not exist."""
-    edition = LabelEdition.objects.filter(year=sheet.get("edition")).first()
+    year = sheet.get("edition")
+    edition = LabelEdition.objects.filter(year=year).first() if year else None
     if edition is None:
         return [paragraph for paragraph in sheet["paragraphs"] if "{" not in paragraph]
     figures = edition_figures(edition)
