@@ -69,11 +69,6 @@ def ensure_locales() -> tuple[Locale, Locale]:
     return french, english
 
 
-def home_page(language_code: str) -> Page:
-    """The home page (the root of a language's tree), as its specific type."""
-    return Page.objects.get(depth=2, locale__language_code=language_code).specific
-
-
 @dataclass(frozen=True)
 class PageRef:
     key: str

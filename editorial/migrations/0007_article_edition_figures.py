@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0005_members_only_on_every_page'),
+        ('editorial', '0006_press_generated_documents'),
     ]
 
     operations = [
