@@ -14,7 +14,7 @@
   enough villes to fill 169 rows; they, and every fictional row, come from the factories of
   ``label.factories`` and ``territories.factories``.
 * The palmarès index page under "Le label", one palmarès page per edition, and the English
-  translations of the index and of the latest palmarès.
+  translations of the index and of the latest palmarès (``demo/pages.yaml``).
 
 Deterministic (fixed random seed) and idempotent: existing rows and pages are left as they are.
 """
@@ -27,9 +27,8 @@ from pathlib import Path
 import factory.random
 import yaml
 from django.db import transaction
-from wagtail.models import Locale, Page
 
-from core.demo import ensure_translation
+from core.demo import load_page_tree
 from territories.data import read_csv
 from territories.demo import number_insee_codes
 from territories.factories import build_distinct
@@ -48,75 +47,12 @@ from .models import (
 
 Log = Callable[[str], None]
 EDITIONS_FILE = Path(__file__).resolve().parent / "demo" / "editions.yaml"
+PAGES_FILE = Path(__file__).resolve().parent / "demo" / "pages.yaml"
 RANDOM_SEED = 20250206  # the day of the 2025 palmarès in Saint-Raphaël
 EXTRA_VILLES = 100
 EXTRA_VILLAGES = 20
 #: The extra communes' INSEE codes are "<département>9NN", NN from this number on.
 EXTRA_FIRST_INSEE_NUMBER = 80
-
-
-PAGES = {
-    "index": {
-        "fr": {
-            "title": "Les palmarès du label",
-            "slug": "palmares",
-            "introduction": (
-                "Chaque édition du label Territoires, Villes et Villages Internet : les collectivités "
-                "labellisées de 1 à 5 @, les titres et les mentions, en chiffres et en données ouvertes."
-            ),
-        },
-        "en": {
-            "title": "The label's results",
-            "slug": "palmares",
-            "introduction": (
-                "Every edition of the Territoires, Villes et Villages Internet label: the local "
-                "authorities awarded 1 to 5 @, the titles and mentions, in figures and as open data."
-            ),
-        },
-    },
-    2025: {
-        "fr": {
-            "title": "Palmarès 2025",
-            "introduction": (
-                "Les 226 collectivités labellisées lors de la 26ᵉ édition du label, le 6 février 2025 "
-                "à Saint-Raphaël."
-            ),
-            "note": (
-                "<p>Données de démonstration : cette liste est partielle et illustrative. Seules les "
-                "collectivités réelles dont la catégorie est connue y figurent ; leurs arobases sont "
-                "illustratives, sauf les 5 @ qu'implique le titre « Territoire d'excellence numérique ». "
-                "Les autres lignes sont des collectivités fictives.</p>"
-            ),
-        },
-    },
-    2026: {
-        "fr": {
-            "title": "Palmarès 2026",
-            "introduction": (
-                "Les 213 collectivités labellisées lors de la 27ᵉ édition du label, "
-                "le 29 janvier 2026 à Agen."
-            ),
-            "note": (
-                "<p>Données de démonstration : cette liste est partielle et illustrative. Seules les "
-                "collectivités réelles dont la catégorie est connue y figurent ; leurs arobases sont "
-                "illustratives, sauf les 5 @ qu'implique le titre « Territoire d'excellence numérique ». "
-                "Les autres lignes sont des collectivités fictives.</p>"
-            ),
-        },
-        "en": {
-            "title": "2026 results",
-            "introduction": (
-                "The 213 local authorities awarded the label at its 27th edition, on 29 January 2026 in Agen."
-            ),
-            "note": (
-                "<p>Demo data: this list is partial and illustrative. Only the real local authorities "
-                "whose category is known appear in it; their number of @ is illustrative, except the "
-                '5 @ that the "Territoire d\'excellence numérique" title implies. The other rows are '
-                "fictional local authorities.</p>"
-            ),
-        },
-    },
-}
 
 
 def load(log: Log) -> dict[str, int]:
@@ -132,7 +68,7 @@ def load(log: Log) -> dict[str, int]:
             created += _ensure_palmares(editions[item["edition"]["year"]], item["palmares"], pools)
         if created:
             log(f"  {created} labellisation(s) créée(s)")
-        pages = _ensure_pages(editions, log)
+        pages = _ensure_pages(log)
     return {
         "editions": LabelEdition.objects.count(),
         "labellisations": Labellisation.objects.count(),
@@ -245,90 +181,8 @@ def _ensure_palmares(edition: LabelEdition, palmares: dict, pools: dict[str, lis
     return len(labellisations)
 
 
-CALL_TO_ACTION = {
-    "fr": {
-        "title": "Les palmarès du label",
-        "text": "Les collectivités labellisées de chaque édition, leurs arobases et leurs distinctions.",
-        "link_text": "Voir les palmarès",
-    },
-    "en": {
-        "title": "The label's results",
-        "text": "The local authorities awarded at each edition, their @ and their distinctions.",
-        "link_text": "See the results",
-    },
-}
-
-
-def _link_from(page: Page, target: Page, text: dict) -> None:
-    """Add a call to action towards ``target`` at the end of ``page`` (a standard page)."""
-    page = page.specific_class.objects.get(pk=page.pk)
-    if not hasattr(page, "body"):
-        return
-    block = page.body.stream_block.child_blocks["call_to_action"]
-    value = block.to_python(
-        {
-            "title": text["title"],
-            "text": text["text"],
-            "link": {"page": target.pk, "url": "", "text": text["link_text"]},
-        }
-    )
-    page.body.append(("call_to_action", value))
-    page.save_revision().publish()
-
-
-def _page_body(text: str) -> list[dict]:
-    return [{"type": "rich_text", "value": text}]
-
-
-def _ensure_pages(editions: dict[int, LabelEdition], log: Log) -> int:
-    french = Locale.objects.get(language_code="fr")
-    english = Locale.objects.get(language_code="en")
-    label_page = Page.objects.filter(locale=french, depth=3, slug="label").first()
-    if label_page is None:
-        log("  page « Le label » absente : pages du palmarès non créées")
-        return 0
-    index = PalmaresIndexPage.objects.child_of(label_page).filter(locale=french).first()
-    if index is None:
-        data = PAGES["index"]["fr"]
-        index = label_page.add_child(instance=PalmaresIndexPage(locale=french, **data))
-        index.save_revision().publish()
-        log(f"  page « {index.title} » créée")
-        _link_from(label_page, index, CALL_TO_ACTION["fr"])
-    pages = {}
-    for year, edition in editions.items():
-        page = PalmaresPage.objects.child_of(index).filter(edition=edition).first()
-        if page is None:
-            data = PAGES[year]["fr"]
-            index = PalmaresIndexPage.objects.get(pk=index.pk)
-            page = index.add_child(
-                instance=PalmaresPage(
-                    locale=french,
-                    slug=str(year),
-                    title=data["title"],
-                    introduction=data["introduction"],
-                    body=_page_body(data["note"]),
-                    edition=edition,
-                )
-            )
-            page.save_revision().publish()
-            log(f"  page « {page.title} » créée")
-        pages[year] = page
-    if label_page.get_translation_or_none(english) is not None:
-        english_index, created = ensure_translation(index, english, PAGES["index"]["en"], log)
-        if created:
-            _link_from(label_page.get_translation(english), english_index, CALL_TO_ACTION["en"])
-        latest = max(editions)
-        data = PAGES[latest]["en"]
-        ensure_translation(
-            PalmaresPage.objects.get(pk=pages[latest].pk),
-            english,
-            {
-                "title": data["title"],
-                "slug": str(latest),
-                "introduction": data["introduction"],
-                "body": _page_body(data["note"]),
-                "edition": editions[latest],
-            },
-            log,
-        )
+def _ensure_pages(log: Log) -> int:
+    """The palmarès index under "Le label" and a palmarès page per edition, from the data file
+    ``demo/pages.yaml`` (the English index and latest palmarès with them)."""
+    load_page_tree(PAGES_FILE, log)
     return PalmaresIndexPage.objects.count() + PalmaresPage.objects.count()

@@ -28,6 +28,7 @@ from wagtail.search import index
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage
 from core.seo import first_stream_image, news_article_json_ld, noon
+from label.blocks import EditionFiguresBlock
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -215,7 +216,10 @@ class ArticlePage(BasePage):
         help_text=_("Obligatoire si une image est choisie : décrivez ce qu'elle montre."),
     )
     image_credit = models.CharField(_("crédit de l'image"), max_length=120, blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
+    # An article about a palmarès quotes the edition's figures, computed from its rows.
+    body = StreamField(
+        [*BODY_BLOCKS, ("edition_figures", EditionFiguresBlock())], verbose_name=_("contenu"), blank=True
+    )
     categories = ParentalManyToManyField(
         NewsCategory, verbose_name=_("catégories"), blank=True, related_name="articles"
     )
