@@ -17,12 +17,6 @@ from tests.editorial.htmlparse import parse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def congress_demo(demo_site):
-    demo_congress.load(lambda message: None)
-    return demo_site
-
-
 def _congress(slug: str, lang: str = "fr") -> CongressPage:
     return CongressPage.objects.get(slug=slug, locale__language_code=lang)
 

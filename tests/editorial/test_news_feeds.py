@@ -4,21 +4,30 @@ import datetime
 
 import feedparser
 import pytest
+from wagtail.models import Locale
 
+from editorial.models import NewsIndexPage
+from home import demo as home_demo
+from home.models import HomePage
+from tests.datasets import dataset
 from tests.editorial.htmlparse import parse
 from tests.editorial.news_helpers import make_article, make_category, make_index
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def indexes(demo_site, locales):
-    french_index = make_index(demo_site)
-    english_home = demo_site.get_translation(locales["en"])
+@dataset("indexes", contains={"demo_site"})
+def load_indexes() -> None:
+    """The demo site, a news index in each language, 22 French articles, a draft and an
+    English article."""
+    home_demo.load(lambda message: None)
+    home = HomePage.objects.get(locale__language_code="fr", depth=2)
+    french_index = make_index(home)
+    english_home = home.get_translation(Locale.objects.get(language_code="en"))
     english_index = make_index(
         english_home, slug="news", title="News", translation_key=french_index.translation_key
     )
-    label = make_category(locales["fr"], "Label", "label")
+    label = make_category(home.locale, "Label", "label")
     for number in range(22):
         make_article(
             french_index,
@@ -29,7 +38,13 @@ def indexes(demo_site, locales):
         )
     make_article(french_index, title="Brouillon", date=datetime.date(2026, 1, 1), live=False)
     make_article(english_index, title="2026 awards", slug="2026-awards", date=datetime.date(2026, 1, 30))
-    return french_index, english_index
+
+
+@pytest.fixture
+def indexes(shared_data, demo_site) -> tuple[NewsIndexPage, NewsIndexPage]:
+    """The French and English news indexes of the shared data set above."""
+    shared_data.use("indexes")
+    return tuple(NewsIndexPage.objects.get(locale__language_code=code) for code in ("fr", "en"))
 
 
 @pytest.mark.parametrize(("path", "version"), [("flux/rss/", "rss20"), ("flux/atom/", "atom10")])

@@ -8,21 +8,34 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.models import NewsCategory, NewsIndexPage
+from home import demo as home_demo
 from home.models import HomePage
+from tests.datasets import dataset
 from tests.editorial.htmlparse import parse
 from tests.editorial.news_helpers import make_article, make_category, make_index
 
 pytestmark = pytest.mark.django_db
 
 
+def make_news_index(home: HomePage) -> NewsIndexPage:
+    return make_index(home, introduction="Les nouvelles de l'association.")
+
+
+def demo_news_index() -> NewsIndexPage:
+    """A news index under the demo home (data-set loaders)."""
+    home_demo.load(lambda message: None)
+    return make_news_index(HomePage.objects.get(locale__language_code="fr", depth=2))
+
+
 @pytest.fixture
 def index(demo_site) -> NewsIndexPage:
-    return make_index(demo_site, introduction="Les nouvelles de l'association.")
+    return make_news_index(demo_site)
 
 
-@pytest.fixture
-def filtered(index):
+@dataset("filtered", contains={"demo_site"})
+def load_filtered() -> None:
     """Five articles over two years, two categories and two tags."""
+    index = demo_news_index()
     locale = index.locale
     label = make_category(locale, "Label", "label")
     congres = make_category(locale, "Congrès", "congres")
@@ -32,7 +45,13 @@ def filtered(index):
     make_article(index, title="Palmarès 2025", date=day(2025, 2, 7), categories=[label], tags=["Palmarès"])
     make_article(index, title="Saint-Raphaël", date=day(2025, 2, 6), categories=[congres, label])
     make_article(index, title="Brouillon", date=day(2026, 3, 1), categories=[label], live=False)
-    return index
+
+
+@pytest.fixture
+def filtered(shared_data, demo_site) -> NewsIndexPage:
+    """The demo site, its news index and five articles (shared)."""
+    shared_data.use("filtered")
+    return NewsIndexPage.objects.get(locale__language_code="fr")
 
 
 def titles(response) -> list[str]:
@@ -142,13 +161,20 @@ def test_index_without_articles(index, client):
     assert "Aucune actualité publiée pour le moment." in response.content.decode()
 
 
-@pytest.fixture
-def many(index):
+@dataset("many", contains={"demo_site"})
+def load_many() -> None:
+    index = demo_news_index()
     for number in range(23):
         make_article(
             index, title=f"Nouvelle {number:02d}", date=datetime.date(2025, 1, 1) + datetime.timedelta(number)
         )
-    return index
+
+
+@pytest.fixture
+def many(shared_data, demo_site) -> NewsIndexPage:
+    """The demo site, its news index and 23 articles (shared)."""
+    shared_data.use("many")
+    return NewsIndexPage.objects.get(locale__language_code="fr")
 
 
 def test_pagination_ten_per_page(many, client):

@@ -6,19 +6,26 @@ import pytest
 import wagtail_factories
 from django.urls import reverse
 
-from editorial.models import ArticleRelatedLink, NewsCategory
+from editorial.models import ArticlePage, ArticleRelatedLink, NewsCategory
+from home import demo as home_demo
+from home.models import HomePage
+from tests.datasets import dataset
 from tests.editorial.htmlparse import parse
 from tests.editorial.news_helpers import make_article, make_category, make_index
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article(demo_site, locales):
-    index = make_index(demo_site)
-    label = make_category(locales["fr"], "Label", "label")
-    congres = make_category(locales["fr"], "Congrès", "congres")
-    page = make_article(
+@dataset("article", contains={"demo_site"})
+def load_article() -> None:
+    """The demo site, its news index, an article with an image, categories and tags, and three
+    more articles (related or not)."""
+    home_demo.load(lambda message: None)
+    home = HomePage.objects.get(locale__language_code="fr", depth=2)
+    index = make_index(home)
+    label = make_category(home.locale, "Label", "label")
+    congres = make_category(home.locale, "Congrès", "congres")
+    make_article(
         index,
         title="Palmarès 2026 : 213 collectivités labellisées",
         slug="palmares-2026",
@@ -34,7 +41,12 @@ def article(demo_site, locales):
     make_article(index, title="Palmarès 2025", date=datetime.date(2025, 2, 7), categories=[label])
     make_article(index, title="Congrès d'Agen", date=datetime.date(2026, 1, 29), tags=["Agen"])
     make_article(index, title="Sans rapport", date=datetime.date(2026, 2, 1))
-    return page
+
+
+@pytest.fixture
+def article(shared_data, demo_site) -> ArticlePage:
+    shared_data.use("article")
+    return ArticlePage.objects.get(slug="palmares-2026")
 
 
 def test_article_page_shows_its_content(article, client):

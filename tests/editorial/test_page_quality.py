@@ -1,22 +1,29 @@
-"""Every page of the demo, in both languages, plus the 404 pages: structure, language,
-skip link, no third-party assets, CSP, and no broken internal link."""
+"""The crawler: every page of the full demo (``load_demo_data``, loaded once), in both
+languages, plus the collectivity pages of the palmarès and the 404 pages: structure, language,
+skip link, no third-party assets, CSP, and no broken internal link. The demo is crawled once;
+each test below checks one thing on every page (and names every page that fails)."""
 
-import io
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from editorial.models import ArticlePage, NewsIndexPage, PressKitPage, PressReleasePage, PressRoomPage
+from label.models import PalmaresIndexPage, PalmaresPage
 from tests.editorial.htmlparse import Element, html_lang, parse
 
 pytestmark = pytest.mark.django_db
 
 NOT_FOUND_URLS = {"/nexiste-pas/": "fr", "/en/does-not-exist/": "en"}
+# Not pages of the tree: served by the palmarès index for every labelled collectivity.
+COLLECTIVITY_URLS = {
+    "/label/palmares/collectivites/dijon/": "fr",
+    "/en/label/palmares/collectivites/dijon/": "en",
+}
 
 
 @dataclass
@@ -25,26 +32,95 @@ class Served:
     lang: str
     status: int
     headers: dict
+    content: str
     doc: Element
 
 
-@pytest.fixture
-def served(demo_site, client) -> list[Served]:
-    call_command("load_demo_data", stdout=io.StringIO())  # every app's demo pages, not only home's
+@dataclass
+class Crawl:
+    pages: list[Served]
+    # Every internal link (path and query) found on the pages (<a>, and <link rel=alternate>
+    # for translations and feeds), with the first page showing it.
+    links: dict[str, str]
+    # What is wrong with each link that does not work.
+    broken: dict[str, str]
+
+    def urls(self) -> set[str]:
+        return {page.url for page in self.pages}
+
+
+def internal_path(href: str, base_url: str, site_hosts: set[str]) -> str | None:
+    """The path (and query) to request for an internal link, resolved against the page that
+    shows it; None for external, mailto, tel and fragment links."""
+    if not href or href.startswith(("#", "mailto:", "tel:")):
+        return None
+    parts = urlsplit(href)
+    if parts.scheme and parts.scheme not in {"http", "https"}:
+        return None
+    if parts.netloc and parts.hostname not in site_hosts:
+        return None
+    resolved = urlsplit(urljoin(base_url, href))
+    return resolved.path + (f"?{resolved.query}" if resolved.query else "")
+
+
+def link_problem(path: str, client) -> str | None:
+    if path.startswith(settings.MEDIA_URL):
+        # Media are served by the web server in production; the test storage is in memory.
+        if not default_storage.exists(path.removeprefix(settings.MEDIA_URL)):
+            return "is missing from the storage"
+        return None
+    if path.startswith("/documents/"):
+        document = get_document_model().objects.filter(pk=int(path.split("/")[2])).first()
+        if document is None or not default_storage.exists(document.file.name):
+            return "has no stored file"
+        return None
+    status = client.get(path, follow=False).status_code
+    return None if status == 200 else f"answers {status}"
+
+
+def crawl(client) -> Crawl:
     pages = list(Page.objects.live().filter(depth__gte=2).select_related("locale").order_by("path"))
     assert len(pages) >= 22, "the demo should serve at least 11 pages in each language"
     targets = {page.get_url(): page.locale.language_code for page in pages}
+    targets.update(COLLECTIVITY_URLS)
     targets.update(NOT_FOUND_URLS)
 
-    result = []
+    served = []
     for url, lang in targets.items():
         response = client.get(url)
         expected_status = 404 if url in NOT_FOUND_URLS else 200
         assert response.status_code == expected_status, url
-        result.append(
-            Served(url, lang, response.status_code, dict(response.headers), parse(response.content))
+        content = response.content.decode()
+        served.append(
+            Served(url, lang, response.status_code, dict(response.headers), content, parse(content))
         )
-    return result
+
+    site_hosts = set(Site.objects.values_list("hostname", flat=True)) | {"testserver"}
+    links: dict[str, str] = {}
+    for page in served:
+        # Links, and the alternates of the head: the translations and the news feeds.
+        alternates = [link for link in page.doc.find_all("link") if link.get("rel") == "alternate"]
+        for element in [*page.doc.find_all("a"), *alternates]:
+            path = internal_path(element.get("href") or "", page.url, site_hosts)
+            if path:
+                links.setdefault(path, page.url)
+    broken = {}
+    for path in sorted(links):
+        problem = link_problem(path, client)
+        if problem:
+            broken[path] = problem
+    return Crawl(served, links, broken)
+
+
+@pytest.fixture
+def crawled(full_demo, shared_data, client) -> Crawl:
+    """The crawl of the full demo, done by the first test and read by the others."""
+    return shared_data.memo("crawl", lambda: crawl(client))
+
+
+@pytest.fixture
+def served(crawled) -> list[Served]:
+    return crawled.pages
 
 
 def check_all(served: list[Served], check) -> None:
@@ -68,9 +144,11 @@ def test_exactly_one_h1(served):
 
 def test_non_empty_title(served):
     def check(page):
-        titles = page.doc.find_all("title")
+        head = page.doc.find("head")
+        # A <title> elsewhere (in an SVG chart) names that image, not the document.
+        titles = head.find_all("title") if head else []
         if len(titles) != 1:
-            return f"{len(titles)} <title> elements"
+            return f"{len(titles)} <title> elements in <head>"
         text = titles[0].text
         if not text or text.startswith("·"):
             return f"empty title {text!r}"
@@ -125,6 +203,11 @@ def test_no_script_or_stylesheet_from_another_origin(served):
     check_all(served, check)
 
 
+def test_no_style_attribute_anywhere_in_the_markup(served):
+    """Even an empty one: the markup itself carries no ``style=``."""
+    check_all(served, lambda page: "style= in the markup" if "style=" in page.content else None)
+
+
 def test_csp_header_without_unsafe_inline(served):
     def check(page):
         policy = page.headers.get("Content-Security-Policy")
@@ -136,41 +219,38 @@ def test_csp_header_without_unsafe_inline(served):
     check_all(served, check)
 
 
-def internal_path(href: str, site_hosts: set[str]) -> str | None:
-    """The path to request for an internal link, or None for external, mailto, tel, fragment."""
-    if not href or href.startswith(("#", "mailto:", "tel:")):
-        return None
-    parts = urlsplit(href)
-    if parts.scheme and parts.scheme not in {"http", "https"}:
-        return None
-    if parts.netloc and parts.hostname not in site_hosts:
-        return None
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def test_every_internal_link_answers_200(served, client):
-    site_hosts = set(Site.objects.values_list("hostname", flat=True))
-    links: dict[str, str] = {}
-    for page in served:
-        for a in page.doc.find_all("a"):
-            path = internal_path(a.get("href") or "", site_hosts)
-            if path:
-                links.setdefault(path, page.url)
-    assert len(links) >= 18
-
-    broken = []
-    for path, found_on in sorted(links.items()):
-        if path.startswith(settings.MEDIA_URL):
-            # Media are served by the web server in production; the test storage is in memory.
-            if not default_storage.exists(path.removeprefix(settings.MEDIA_URL)):
-                broken.append(f"{path} (linked from {found_on}) is missing from the storage")
-            continue
-        if path.startswith("/documents/"):
-            document = get_document_model().objects.filter(pk=int(path.split("/")[2])).first()
-            if document is None or not default_storage.exists(document.file.name):
-                broken.append(f"{path} (linked from {found_on}) has no stored file")
-            continue
-        status = client.get(path, follow=False).status_code
-        if status != 200:
-            broken.append(f"{path} (linked from {found_on}) answers {status}")
+def test_every_internal_link_answers_200(crawled):
+    """Pages answer 200; media and documents are stored."""
+    assert len(crawled.links) >= 18
+    broken = [
+        f"{path} (linked from {crawled.links[path]}) {problem}" for path, problem in crawled.broken.items()
+    ]
     assert not broken, "\n".join(broken)
+
+
+def live_urls(*page_types) -> set[str]:
+    return {page.get_url() for page in Page.objects.live().type(*page_types)}
+
+
+def test_every_news_page_is_crawled_and_links_its_filters(crawled):
+    news = live_urls(NewsIndexPage, ArticlePage)
+    assert len(news) == 2 + ArticlePage.objects.live().count()
+    assert news <= crawled.urls()
+    assert any("categorie=" in link for link in crawled.links)
+    assert any("tag=" in link for link in crawled.links)
+    assert {"/actualites/flux/rss/", "/actualites/flux/atom/", "/en/news/flux/rss/"} <= set(crawled.links)
+
+
+def test_every_press_page_is_crawled_and_links_its_documents(crawled):
+    press = live_urls(PressRoomPage, PressReleasePage, PressKitPage)
+    assert len(press) == 5
+    assert press <= crawled.urls()
+    assert any(path.startswith("/documents/") for path in crawled.links)
+
+
+def test_every_label_page_is_crawled_with_the_collectivity_pages(crawled):
+    label = live_urls(PalmaresIndexPage, PalmaresPage)
+    assert len(label) == 5  # index fr/en, 2025 fr, 2026 fr/en
+    assert label | set(COLLECTIVITY_URLS) <= crawled.urls()
+    assert any("/collectivites/" in link for link in crawled.links)
+    assert "/label/palmares/2026/palmares-2026.csv" in crawled.links

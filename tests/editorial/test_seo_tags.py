@@ -9,7 +9,6 @@ from wagtail.models import Page, Site
 
 from core.models import SiteSettings
 from core.seo import dumps_for_script, news_article_json_ld
-from editorial import demo_congress
 from editorial.models import StandardPage
 from tests.editorial.htmlparse import parse
 
@@ -17,12 +16,6 @@ pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@pytest.fixture
-def congress_demo(demo_site):
-    demo_congress.load(lambda message: None)
-    return demo_site
 
 
 def json_ld(doc) -> list[dict]:

@@ -99,14 +99,12 @@ def test_second_run_keeps_staff_edits(demo_site):
     assert page.title == "Notre association"
 
 
-def test_load_demo_data_command_twice(client):
-    out = io.StringIO()
-
-    call_command("load_demo_data", stdout=out)
+def test_load_demo_data_command_twice(full_demo, client):
+    # full_demo is the first run, on an empty database; it returns what the command printed.
     counts = row_counts()
     call_command("load_demo_data", stdout=io.StringIO())
 
-    assert "Données de démonstration chargées." in out.getvalue()
+    assert "Données de démonstration chargées." in full_demo
     assert row_counts() == counts
     assert client.get("/").status_code == 200
     assert client.get("/en/").status_code == 200

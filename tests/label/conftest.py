@@ -1,4 +1,4 @@
-"""Fixtures of the label tests: the full demo (territories, pages, label) and small editions."""
+"""Fixtures of the label tests: the label demo (territories, pages, label) and small editions."""
 
 import pytest
 
@@ -6,13 +6,13 @@ from label.factories import LabellisationFactory
 from label.models import LabelEdition, Labellisation
 from territories.factories import CollectivityFactory
 from territories.models import Collectivity, Department
+from tests.datasets import dataset
 
 NOOP = lambda message: None  # noqa: E731
 
 
-@pytest.fixture
-def label_demo(db):
-    """territories + home + label demo data, as ``load_demo_data`` loads them."""
+@dataset("label_demo", contains={"demo_site"})
+def load_label_demo() -> dict[str, int]:
     from home import demo as home_demo
     from label import demo as label_demo_module
     from territories import demo as territories_demo
@@ -20,6 +20,13 @@ def label_demo(db):
     territories_demo.load(NOOP)
     home_demo.load(NOOP)
     return label_demo_module.load(NOOP)
+
+
+@pytest.fixture
+def label_demo(shared_data) -> dict[str, int]:
+    """territories + home + label demo data, as ``load_demo_data`` loads them (shared);
+    returns the label loader's counts."""
+    return shared_data.use("label_demo")
 
 
 @pytest.fixture

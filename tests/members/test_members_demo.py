@@ -9,15 +9,22 @@ from members import demo
 from members.models import MemberRole, Membership, MembershipStatus, Role
 from territories import demo as territories_demo
 from territories.factories import FICTIONAL_ROOTS
+from tests.datasets import dataset
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(db):
+@dataset("loaded")
+def load_members_demo() -> dict[str, int]:
     territories_demo.load(lambda message: None)
     home_demo.load(lambda message: None)
     return demo.load(lambda message: None)
+
+
+@pytest.fixture
+def loaded(shared_data) -> dict[str, int]:
+    """territories + home + members demo, shared (tests/datasets.py); the members loader's counts."""
+    return shared_data.use("loaded")
 
 
 def test_every_status_and_role_with_fictional_names(loaded):

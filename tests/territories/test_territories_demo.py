@@ -44,9 +44,7 @@ def test_demo_reference_data_names_regions_and_departments():
     assert not Department.objects.filter(code__in=["20", "975"]).exists()
 
 
-def test_demo_real_collectivities_state_only_what_the_seeds_give():
-    demo.load(lambda message: None)
-
+def test_demo_real_collectivities_state_only_what_the_seeds_give(territories_demo):
     la_rochelle = Collectivity.objects.get(slug="la-rochelle-70")
     assert (la_rochelle.population, la_rochelle.population_year) == (45, 2026)
     assert la_rochelle.category == Category.VILLAGE
@@ -61,9 +59,7 @@ def test_demo_real_collectivities_state_only_what_the_seeds_give():
     assert agen.groupings.get().name == "Agglomération d'Agen"
 
 
-def test_demo_fictional_collectivities_are_visibly_invented_and_spread():
-    demo.load(lambda message: None)
-
+def test_demo_fictional_collectivities_are_visibly_invented_and_spread(territories_demo):
     fictional = Collectivity.objects.exclude(slug__in=[p.slug for p in demo._read_real_collectivities()])
     assert fictional.count() >= 300
     assert fictional.values("department").distinct().count() > 60
@@ -80,10 +76,9 @@ def test_demo_fictional_collectivities_are_visibly_invented_and_spread():
         grouping.full_clean()  # members obey the rules (one EPCI per commune)
 
 
-def test_import_completes_a_demo_collectivity_and_the_demo_keeps_what_was_imported():
+def test_import_completes_a_demo_collectivity_and_the_demo_keeps_what_was_imported(territories_demo):
     from territories.services import import_collectivities
 
-    demo.load(lambda message: None)
     count = Collectivity.objects.count()
     header = "nom;type;code_insee;siren;population;annee_population;departement;region;epci_siren"
 
