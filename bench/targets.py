@@ -6,7 +6,7 @@ from __future__ import annotations
 def find_targets() -> list[tuple[str, str | None, str]]:
     """[(label, path or None, reason when None)] for home, news index, palmarès, collectivity."""
     from django.apps import apps
-    from wagtail.models import Page
+    from wagtail.models import Locale
 
     targets: list[tuple[str, str | None, str]] = [("home", "/", "")]
 
@@ -18,23 +18,16 @@ def find_targets() -> list[tuple[str, str | None, str]]:
         index = index_model.objects.live().filter(locale__language_code="fr").first()
         targets.append(("news index", index.url, "") if index else ("news index", None, "no live news index"))
 
-    palmares = (
-        Page.objects.live()
-        .public()
-        .filter(url_path__regex=r"/label/palmares/[0-9]{4}/$")
-        .order_by("-url_path")
-        .first()
-    )
-    targets.append(
-        ("palmarès", palmares.url, "")
-        if palmares
-        else ("palmarès", None, "no live page at /label/palmares/<year>/")
-    )
-
     from django.db.models import Count
 
-    from label.models.pages import collectivity_history_url
+    from label.models import PalmaresPage, collectivity_history_url
     from territories.models import Collectivity
+
+    french = Locale.objects.filter(language_code="fr").first()
+    palmares = PalmaresPage.objects.published(french).first() if french else None  # the newest edition
+    targets.append(
+        ("palmarès", palmares.url, "") if palmares else ("palmarès", None, "no live palmarès page")
+    )
 
     # The busiest kind of page: the generated collectivity with the most labellisations.
     collectivity = (

@@ -5,24 +5,30 @@ head of ``base.html`` renders the result as ``<script type="application/ld+json"
 script is a data block: browsers never execute it, so the Content-Security-Policy
 (``script-src 'self'``) does not block it, and no ``'unsafe-inline'`` is needed.
 
-Hook for news articles and press releases: their page types override ``json_ld`` with::
+News articles and press releases share one builder: their page types override ``json_ld``
+with::
 
     def json_ld(self, request):
-        return news_article_json_ld(self, request)
+        return news_article_json_ld(self, request, published=self.date)
 
-``news_article_json_ld`` reads, when present, ``date`` (or ``first_published_at``),
-``teaser``/``introduction`` and ``get_og_image()``.
+The sharing image (og:image, and the ``image`` of a NewsArticle) is the page's own
+``get_og_image()`` (each page type with an image overrides it; ``first_stream_image`` finds the
+first image of a StreamField), else the site's default image (Paramètres > Paramètres du site).
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import logging
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
+
+logger = logging.getLogger(__name__)
 
 # The characters that could end the <script> element or open an HTML comment, escaped the
 # way django.utils.html.json_script does it.
@@ -85,14 +91,27 @@ def _date(value) -> str | None:
     return str(value)
 
 
-def news_article_json_ld(page: Page, request: HttpRequest) -> dict:
-    """schema.org NewsArticle for an article or a press release.
+def noon(day: datetime.date) -> datetime.datetime:
+    """``day`` at noon, local time (Europe/Paris), as an aware datetime: the moment given for
+    a dated article or release, so that the day stays the same in UTC and in most readers'
+    time zones."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
-    Reads ``date`` (else ``first_published_at``), ``teaser`` (else the meta description)
-    and ``get_og_image()`` when the page has them.
+
+def news_article_json_ld(
+    page: Page, request: HttpRequest, published: datetime.date | datetime.datetime | None = None
+) -> dict:
+    """schema.org NewsArticle for a news article or a press release (one builder for both).
+
+    ``published`` is the date the page shows (an article's date, a release's date; a date is
+    taken at noon, local time), else the first publication. The description is the page's
+    meta description, the image its sharing image (``share_image``).
     """
-    published = getattr(page, "date", None) or page.first_published_at
-    description = getattr(page, "teaser", "") or getattr(page, "meta_description", "") or ""
+    if published is None:
+        published = page.first_published_at
+    elif not isinstance(published, datetime.datetime):
+        published = noon(published)
+    description = getattr(page, "meta_description", "") or ""
     organisation = _organizer(request)
     data = {
         "@context": "https://schema.org",
@@ -110,9 +129,9 @@ def news_article_json_ld(page: Page, request: HttpRequest) -> dict:
         data["dateModified"] = _date(page.last_published_at)
     if description:
         data["description"] = description
-    image = page.get_og_image() if hasattr(page, "get_og_image") else None
-    if image is not None:
-        data["image"] = og_image_url(image, request)
+    rendition = share_rendition(page, request)
+    if rendition is not None:
+        data["image"] = absolute_url(request, rendition.url)
     return data
 
 
@@ -140,7 +159,40 @@ def congress_event_json_ld(page, request: HttpRequest) -> dict:
     return data
 
 
-def og_image_url(image, request: HttpRequest) -> str:
-    """Absolute URL of a 1200×630 rendition of a Wagtail image, for og:image."""
-    rendition = image.get_rendition("fill-1200x630")
-    return request.build_absolute_uri(rendition.url)
+# The size social networks show a shared link's image at.
+SHARE_RENDITION = "fill-1200x630"
+
+
+def first_stream_image(stream, block_types: tuple[str, ...] = ("image",)):
+    """The image of the first block of ``block_types`` in a StreamField value that has one,
+    or None. The blocks are StructBlocks with an ``image`` child (the figure block, the hero)."""
+    for block in stream or ():
+        if block.block_type in block_types and (image := block.value.get("image")) is not None:
+            return image
+    return None
+
+
+def share_image(page: Page, request: HttpRequest):
+    """The image shown when ``page`` is shared: its own (``get_og_image()``), else the site's
+    default sharing image, else None."""
+    image = page.get_og_image() if hasattr(page, "get_og_image") else None
+    if image is None:
+        site_settings = _site_settings(request)
+        image = site_settings.default_share_image if site_settings is not None else None
+    return image
+
+
+def share_rendition(page: Page, request: HttpRequest):
+    """The 1200×630 rendition of ``page``'s sharing image, or None (also when the image's file
+    cannot be read: the page is shown without it); made once per request."""
+    from wagtail.images.models import SourceImageIOError
+
+    cache = request.__dict__.setdefault("_share_renditions", {})
+    if page.pk not in cache:
+        image = share_image(page, request)
+        try:
+            cache[page.pk] = image.get_rendition(SHARE_RENDITION) if image is not None else None
+        except SourceImageIOError:
+            logger.warning("Sharing image %s of page %s has no readable file", image.pk, page.pk)
+            cache[page.pk] = None
+    return cache[page.pk]

@@ -7,6 +7,10 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Éditorial")
 
     def ready(self) -> None:
-        from . import press_signals
+        from core import documents
+        from editorial.models.press import PressKitArchive, PressReleasePdf
+        from editorial.services.press import kit_archive, release_pdf
 
-        press_signals.connect()
+        # Built in a task on publication, deleted on unpublication (core.documents).
+        documents.register(PressReleasePdf, release_pdf)
+        documents.register(PressKitArchive, kit_archive)

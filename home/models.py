@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
 from core.models import BasePage
+from core.seo import first_stream_image
 
 
 class HomePage(BasePage):
@@ -41,6 +42,10 @@ class HomePage(BasePage):
         from core.seo import organization_json_ld
 
         return organization_json_ld(request, home=self)
+
+    def get_og_image(self):
+        """The hero's image, else the first image of the sections."""
+        return first_stream_image(self.body, block_types=("hero",)) or first_stream_image(self.body)
 
     @property
     def hero(self):

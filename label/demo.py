@@ -1,6 +1,7 @@
 """Demo data of the label, loaded by ``manage.py load_demo_data`` after the territories.
 
-* The 2025 (26th) and 2026 (27th) editions, with the ceremony, congress and jury the seeds give.
+* The 2025 (26th) and 2026 (27th) editions, with the ceremony, congress and jury the seeds give
+  (``demo/editions.yaml``, which also says how each palmarès is filled).
 * Their palmarès: exactly 226 rows in 2025 (169 villes, 45 villages, 12 territoires) and 213
   in 2026 (165, 40, 8), the categories being derived from the collectivities' kind and
   population; 13 and 10 "Territoire d'excellence numérique" titles, 10 and 18 mentions.
@@ -10,27 +11,30 @@
   unknown (Agen, Boulogne-sur-Mer, Martigues...) are therefore left out, and fictional
   collectivities with visibly invented names fill the rows; each edition's introduction says so.
 * About a hundred more fictional communes (``Pixelbourg-sur-Fibre``...), so that there are
-  enough villes to fill 169 rows.
+  enough villes to fill 169 rows; they, and every fictional row, come from the factories of
+  ``label.factories`` and ``territories.factories``.
 * The palmarès index page under "Le label", one palmarès page per edition, and the English
-  translations of the index and of the latest palmarès.
+  translations of the index and of the latest palmarès (``demo/pages.yaml``).
 
 Deterministic (fixed random seed) and idempotent: existing rows and pages are left as they are.
 """
 
 from __future__ import annotations
 
-import datetime
-import random
 from collections.abc import Callable
+from pathlib import Path
 
+import factory.random
+import yaml
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.models import Locale, Page
 
-from core.demo import ensure_translation
-from territories import demo as territories_demo
+from core.demo import load_page_tree
+from territories.data import read_csv
+from territories.demo import number_insee_codes
+from territories.factories import build_distinct
 from territories.models import Category, Collectivity, CollectivityKind, Department
 
+from .factories import ConnectedCommuneFactory, DistinctionFactory, LabellisationFactory
 from .models import (
     MAX_AROBASES,
     Distinction,
@@ -42,170 +46,29 @@ from .models import (
 )
 
 Log = Callable[[str], None]
+EDITIONS_FILE = Path(__file__).resolve().parent / "demo" / "editions.yaml"
+PAGES_FILE = Path(__file__).resolve().parent / "demo" / "pages.yaml"
 RANDOM_SEED = 20250206  # the day of the 2025 palmarès in Saint-Raphaël
-POPULATION_YEAR = 2022
-
-K = DistinctionKind
-TARGETS = {
-    2025: {Category.VILLE: 169, Category.VILLAGE: 45, Category.TERRITOIRE: 12},
-    2026: {Category.VILLE: 165, Category.VILLAGE: 40, Category.TERRITOIRE: 8},
-}
-TEN_COUNTS = {2025: 13, 2026: 10}
-# Mentions given to fictional collectivities, by kind, on top of the real ones below.
-FICTIONAL_MENTIONS = {
-    2025: {K.MEDIATION: 3, K.EDUCATION: 3, K.ECOLOGY: 2},
-    2026: {K.MEDIATION: 2, K.EDUCATION: 3, K.ECOLOGY: 4, K.DEMOCRACY: 7},
-}
-# Real collectivities of known category: (slug, @, distinctions). A TEN holder has 5 @ (the
-# title's rule); Dijon, TEN in 2026, was therefore 5 @ in 2025. Other @ are illustrative.
-REAL_ROWS = {
-    2025: [
-        ("dijon", 5, []),
-        ("maurs", 3, []),
-        ("la-rochelle-70", 2, []),
-        ("communaute-dagglomeration-du-pays-ajaccien", 5, [K.TEN]),
-        ("eurometropole-de-strasbourg", 4, [K.COMMONS]),
-        ("smo-eure-normandie-numerique", 4, [K.COMMONS]),
-    ],
-    2026: [
-        ("dijon", 5, [K.TEN]),
-        ("haulchin", 3, []),
-        ("la-rochelle-70", 2, []),
-        ("communaute-dagglomeration-de-bastia", 4, [K.MEDIATION]),
-        ("communaute-dagglomeration-du-centre-littoral", 3, []),
-        ("smo-eure-normandie-numerique", 4, [K.COMMONS]),
-    ],
-}
-# Where each edition's fictional rows start in the shuffled pool of each category, so that
-# most collectivities appear in both years (their history page then shows two bars).
-POOL_OFFSETS = {2025: 0, 2026: 5}
-
-EDITIONS = [
-    {
-        "year": 2025,
-        "number": 26,
-        "ceremony_date": datetime.date(2025, 2, 6),
-        "ceremony_city": "Saint-Raphaël",
-        "congress_number": 6,
-        "jury_president": "Didier Desponds",
-        "jury_size": 15,
-        "introduction": (
-            "Le 6 février 2025 à Saint-Raphaël, pendant le 6ᵉ Congrès national des élus au numérique, "
-            "le jury de quinze membres présidé par Didier Desponds a labellisé 226 collectivités. "
-            "Dans ces données de démonstration, la liste est partielle et illustrative : seules y "
-            "figurent les collectivités réelles dont la catégorie est connue (Dijon, Maurs, La Rochelle "
-            "en Haute-Saône, l'Eurométropole de Strasbourg, la communauté d'agglomération du Pays "
-            "Ajaccien et le SMO Eure Normandie Numérique). Les 5 @ de Dijon et du Pays Ajaccien découlent "
-            "de la règle du titre « Territoire d'excellence numérique » ; les autres arobases sont "
-            "illustratives, et la mention du SMO Eure Normandie Numérique (mise en commun) est une "
-            "attribution plausible, les documents ne précisant que celle de Strasbourg. Les autres "
-            "lignes sont des collectivités fictives, aux noms inventés."
-        ),
-    },
-    {
-        "year": 2026,
-        "number": 27,
-        "ceremony_date": datetime.date(2026, 1, 29),
-        "ceremony_city": "Agen",
-        "congress_number": 7,
-        "jury_president": "Didier Desponds",
-        "jury_size": 14,
-        "introduction": (
-            "Le 29 janvier 2026 à Agen, pendant le 7ᵉ Congrès national des élus au numérique, le jury "
-            "de quatorze membres présidé par Didier Desponds a labellisé 213 collectivités. Dans ces "
-            "données de démonstration, la liste est partielle et illustrative : seules y figurent les "
-            "collectivités réelles dont la catégorie est connue (Dijon, Haulchin, La Rochelle en "
-            "Haute-Saône, les communautés d'agglomération de Bastia et du Centre Littoral, le SMO Eure "
-            "Normandie Numérique). Les 5 @ de Dijon découlent de son titre « Territoire d'excellence "
-            "numérique » ; les autres arobases sont illustratives. Agen, Boulogne-sur-Mer, Martigues "
-            "et les autres lauréats cités sans population n'y figurent pas. Les autres lignes sont des "
-            "collectivités fictives, aux noms inventés."
-        ),
-    },
-]
-
-PAGES = {
-    "index": {
-        "fr": {
-            "title": "Les palmarès du label",
-            "slug": "palmares",
-            "introduction": (
-                "Chaque édition du label Territoires, Villes et Villages Internet : les collectivités "
-                "labellisées de 1 à 5 @, les titres et les mentions, en chiffres et en données ouvertes."
-            ),
-        },
-        "en": {
-            "title": "The label's results",
-            "slug": "palmares",
-            "introduction": (
-                "Every edition of the Territoires, Villes et Villages Internet label: the local "
-                "authorities awarded 1 to 5 @, the titles and mentions, in figures and as open data."
-            ),
-        },
-    },
-    2025: {
-        "fr": {
-            "title": "Palmarès 2025",
-            "introduction": (
-                "Les 226 collectivités labellisées lors de la 26ᵉ édition du label, le 6 février 2025 "
-                "à Saint-Raphaël."
-            ),
-            "note": (
-                "<p>Données de démonstration : cette liste est partielle et illustrative. Seules les "
-                "collectivités réelles dont la catégorie est connue y figurent ; leurs arobases sont "
-                "illustratives, sauf les 5 @ qu'implique le titre « Territoire d'excellence numérique ». "
-                "Les autres lignes sont des collectivités fictives.</p>"
-            ),
-        },
-    },
-    2026: {
-        "fr": {
-            "title": "Palmarès 2026",
-            "introduction": (
-                "Les 213 collectivités labellisées lors de la 27ᵉ édition du label, "
-                "le 29 janvier 2026 à Agen."
-            ),
-            "note": (
-                "<p>Données de démonstration : cette liste est partielle et illustrative. Seules les "
-                "collectivités réelles dont la catégorie est connue y figurent ; leurs arobases sont "
-                "illustratives, sauf les 5 @ qu'implique le titre « Territoire d'excellence numérique ». "
-                "Les autres lignes sont des collectivités fictives.</p>"
-            ),
-        },
-        "en": {
-            "title": "2026 results",
-            "introduction": (
-                "The 213 local authorities awarded the label at its 27th edition, on 29 January 2026 in Agen."
-            ),
-            "note": (
-                "<p>Demo data: this list is partial and illustrative. Only the real local authorities "
-                "whose category is known appear in it; their number of @ is illustrative, except the "
-                '5 @ that the "Territoire d\'excellence numérique" title implies. The other rows are '
-                "fictional local authorities.</p>"
-            ),
-        },
-    },
-}
-
-# Invented words for the extra fictional communes (none is a real place name).
-_ROOTS = ("Pixel", "Octet", "Modem", "Gigaoctet", "Clavier", "Kilobit", "Arobase", "Hyperlien")
-_ENDINGS = ("bourg", "ville", "mont", "val", "court", "lac")
-_SUFFIXES = ("", "-sur-Fibre", "-les-Ondes", "-en-Réseau", "-la-Connectée")
 EXTRA_VILLES = 100
 EXTRA_VILLAGES = 20
+#: The extra communes' INSEE codes are "<département>9NN", NN from this number on.
+EXTRA_FIRST_INSEE_NUMBER = 80
 
 
 def load(log: Log) -> dict[str, int]:
     """Create what is missing of the label demo; return the counts."""
+    factory.random.reseed_random(RANDOM_SEED)
     with transaction.atomic():
         extra = _ensure_extra_communes()
-        editions = {data["year"]: _ensure_edition(data) for data in EDITIONS}
+        data = read_editions()
+        editions = {item["edition"]["year"]: _ensure_edition(item["edition"]) for item in data}
+        pools = _fictional_pools()
         created = 0
-        for year, edition in editions.items():
-            created += _ensure_palmares(edition, _plan(year))
+        for item in data:
+            created += _ensure_palmares(editions[item["edition"]["year"]], item["palmares"], pools)
         if created:
             log(f"  {created} labellisation(s) créée(s)")
-        pages = _ensure_pages(editions, log)
+        pages = _ensure_pages(log)
     return {
         "editions": LabelEdition.objects.count(),
         "labellisations": Labellisation.objects.count(),
@@ -214,44 +77,30 @@ def load(log: Log) -> dict[str, int]:
     }
 
 
+def read_editions() -> list[dict]:
+    """The editions of ``demo/editions.yaml``, oldest first."""
+    with EDITIONS_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
 def _ensure_extra_communes() -> int:
-    rng = random.Random(RANDOM_SEED)
-    departments = sorted(Department.objects.all(), key=lambda d: d.code)
-    names = sorted(
-        f"{root}{ending}{suffix}" for root in _ROOTS for ending in _ENDINGS for suffix in _SUFFIXES
+    departments = list(Department.objects.select_related("region").order_by("code"))
+    names: set[str] = set()
+    build = ConnectedCommuneFactory
+    communes = [
+        *build_distinct(build, EXTRA_VILLES, names, departments=departments, ville=True),
+        *build_distinct(build, EXTRA_VILLAGES, names, departments=departments, village=True),
+    ]
+    used = Collectivity.objects.filter(kind=CollectivityKind.COMMUNE, insee_code__isnull=False).values_list(
+        "insee_code", flat=True
     )
-    rng.shuffle(names)
-    used_codes = set(
-        Collectivity.objects.filter(kind=CollectivityKind.COMMUNE, insee_code__isnull=False).values_list(
-            "insee_code", flat=True
-        )
+    number_insee_codes(communes, EXTRA_FIRST_INSEE_NUMBER, used)
+    existing = set(
+        Collectivity.objects.filter(slug__in=[c.slug for c in communes]).values_list("slug", flat=True)
     )
-    existing = set(Collectivity.objects.values_list("slug", flat=True))
-    next_number: dict[str, int] = {}
-    for index, name in enumerate(names[: EXTRA_VILLES + EXTRA_VILLAGES]):
-        department = rng.choice(departments)
-        # Villes of 2 500 to 63 000 inhabitants, then villages.
-        population = int(2500 * 10 ** (rng.random() * 1.4)) if index < EXTRA_VILLES else rng.randint(60, 1900)
-        slug = f"{slugify(name)}-{department.code.lower()}"
-        insee_code = None
-        if len(department.code) == 2:
-            number = next_number.get(department.code, 80)
-            next_number[department.code] = number + 1
-            insee_code = f"{department.code}9{number:02d}"
-            if insee_code in used_codes or number > 99:
-                insee_code = None
-        if slug in existing:
-            continue
-        Collectivity.objects.create(
-            slug=slug,
-            name=name,
-            kind=CollectivityKind.COMMUNE,
-            insee_code=insee_code,
-            population=population,
-            population_year=POPULATION_YEAR,
-            department=department,
-            region_id=department.region_id,
-        )
+    for commune in communes:
+        if commune.slug not in existing:
+            commune.save()  # one by one: the reference index lists them in their département's usage
     return EXTRA_VILLES + EXTRA_VILLAGES
 
 
@@ -261,161 +110,79 @@ def _ensure_edition(data: dict) -> LabelEdition:
 
 
 def _fictional_pools() -> dict[str, list[Collectivity]]:
-    real = {row["slug"] for row in territories_demo.read_csv("collectivites_reelles.csv")}
+    """The fictional collectivities of each category, in a shuffled but fixed order."""
+    real = {row["slug"] for row in read_csv("collectivites_reelles.csv")}
     pools: dict[str, list[Collectivity]] = {category.value: [] for category in Category}
     for collectivity in Collectivity.objects.with_category().exclude(slug__in=real).order_by("slug"):
         if collectivity.category_value:
             pools[collectivity.category_value].append(collectivity)
-    rng = random.Random(RANDOM_SEED)
     for pool in pools.values():
-        rng.shuffle(pool)
+        factory.random.randgen.shuffle(pool)
     return pools
 
 
-def _base_arobases(slug: str) -> int:
-    return random.Random(f"{RANDOM_SEED}-{slug}").choices([1, 2, 3, 4, 5], weights=[2, 4, 5, 4, 3])[0]
-
-
-def _plan(year: int) -> list[tuple[Collectivity, int, list[str]]]:
-    """Every row of ``year``'s palmarès: (collectivity, @, distinctions)."""
-    real = {c.slug: c for c in Collectivity.objects.filter(slug__in=[row[0] for row in REAL_ROWS[year]])}
-    plan = [(real[slug], arobases, list(kinds)) for slug, arobases, kinds in REAL_ROWS[year] if slug in real]
-    wanted = dict(TARGETS[year])
-    for collectivity, _arobases, _kinds in plan:
-        wanted[collectivity.category] -= 1
-    pools = _fictional_pools()
-    offset = POOL_OFFSETS[year]
+def _plan(
+    edition: LabelEdition, palmares: dict, pools: dict[str, list[Collectivity]]
+) -> list[tuple[Labellisation, list[str]]]:
+    """Every row of ``edition``'s palmarès (unsaved) with its distinctions."""
+    rows = palmares["real"]
+    real = {c.slug: c for c in Collectivity.objects.filter(slug__in=[row["slug"] for row in rows])}
+    plan = [
+        (
+            LabellisationFactory.build(
+                collectivity=real[row["slug"]], edition=edition, arobases=row["arobases"]
+            ),
+            row.get("distinctions", []),
+        )
+        for row in rows
+        if row["slug"] in real
+    ]
+    wanted = dict(palmares["categories"])
+    for labellisation, _kinds in plan:
+        wanted[labellisation.category] -= 1
+    offset = palmares["pool_offset"]
     fictional: list[Collectivity] = []
     for category, count in wanted.items():
         chosen = pools[category][offset : offset + count]
         if len(chosen) < count:
-            raise RuntimeError(f"Pas assez de collectivités fictives de catégorie {category} pour {year}.")
+            raise RuntimeError(
+                f"Pas assez de collectivités fictives de catégorie {category} pour {edition.year}."
+            )
         fictional.extend(chosen)
-    rng = random.Random(f"{RANDOM_SEED}-{year}")
+    # Who gets the TEN titles that the real rows leave, then the mentions.
     order = sorted(fictional, key=lambda c: c.slug)
-    rng.shuffle(order)
-    ten_needed = TEN_COUNTS[year] - sum(K.TEN in kinds for _c, _a, kinds in plan)
-    ten = {c.pk for c in order[:ten_needed]}
-    mentions: dict[int, str] = {}
+    factory.random.randgen.shuffle(order)
+    ten_needed = palmares["ten"] - sum(DistinctionKind.TEN in kinds for _row, kinds in plan)
+    kinds_of = {c.pk: [DistinctionKind.TEN] for c in order[:ten_needed]}
     position = ten_needed
-    for kind, count in FICTIONAL_MENTIONS[year].items():
-        for collectivity in order[position : position + count]:
-            mentions[collectivity.pk] = kind
+    for kind, count in palmares["fictional_mentions"].items():
+        kinds_of.update({c.pk: [kind] for c in order[position : position + count]})
         position += count
     for collectivity in fictional:
-        arobases = _base_arobases(collectivity.slug)
-        if year == 2026 and rng.random() < 0.2:
-            arobases = min(MAX_AROBASES, arobases + 1)
-        kinds = []
-        if collectivity.pk in ten:
-            arobases, kinds = MAX_AROBASES, [K.TEN]
-        elif collectivity.pk in mentions:
-            kinds = [mentions[collectivity.pk]]
-        plan.append((collectivity, arobases, kinds))
+        kinds = kinds_of.get(collectivity.pk, [])
+        # The title is reserved for 5 @.
+        fixed = {"arobases": MAX_AROBASES} if DistinctionKind.TEN in kinds else {}
+        plan.append((LabellisationFactory.build(collectivity=collectivity, edition=edition, **fixed), kinds))
     return plan
 
 
-def _ensure_palmares(edition: LabelEdition, plan: list[tuple[Collectivity, int, list[str]]]) -> int:
-    existing = set(Labellisation.objects.filter(edition=edition).values_list("collectivity_id", flat=True))
-    if existing:
+def _ensure_palmares(edition: LabelEdition, palmares: dict, pools: dict[str, list[Collectivity]]) -> int:
+    if Labellisation.objects.filter(edition=edition).exists():
         return 0  # an edition that has rows (demo, import or staff) is left as it is
-    labellisations = Labellisation.objects.bulk_create(
-        [Labellisation(collectivity=c, edition=edition, arobases=arobases) for c, arobases, _kinds in plan]
-    )
+    plan = _plan(edition, palmares, pools)
+    labellisations = Labellisation.objects.bulk_create([labellisation for labellisation, _kinds in plan])
     Distinction.objects.bulk_create(
         [
-            Distinction(labellisation=labellisation, kind=kind)
-            for labellisation, (_c, _arobases, kinds) in zip(labellisations, plan, strict=True)
+            DistinctionFactory.build(labellisation=labellisation, kind=kind)
+            for labellisation, (_row, kinds) in zip(labellisations, plan, strict=True)
             for kind in kinds
         ]
     )
     return len(labellisations)
 
 
-CALL_TO_ACTION = {
-    "fr": {
-        "title": "Les palmarès du label",
-        "text": "Les collectivités labellisées de chaque édition, leurs arobases et leurs distinctions.",
-        "link_text": "Voir les palmarès",
-    },
-    "en": {
-        "title": "The label's results",
-        "text": "The local authorities awarded at each edition, their @ and their distinctions.",
-        "link_text": "See the results",
-    },
-}
-
-
-def _link_from(page: Page, target: Page, text: dict) -> None:
-    """Add a call to action towards ``target`` at the end of ``page`` (a standard page)."""
-    page = page.specific_class.objects.get(pk=page.pk)
-    if not hasattr(page, "body"):
-        return
-    block = page.body.stream_block.child_blocks["call_to_action"]
-    value = block.to_python(
-        {
-            "title": text["title"],
-            "text": text["text"],
-            "link": {"page": target.pk, "url": "", "text": text["link_text"]},
-        }
-    )
-    page.body.append(("call_to_action", value))
-    page.save_revision().publish()
-
-
-def _page_body(text: str) -> list[dict]:
-    return [{"type": "rich_text", "value": text}]
-
-
-def _ensure_pages(editions: dict[int, LabelEdition], log: Log) -> int:
-    french = Locale.objects.get(language_code="fr")
-    english = Locale.objects.get(language_code="en")
-    label_page = Page.objects.filter(locale=french, depth=3, slug="label").first()
-    if label_page is None:
-        log("  page « Le label » absente : pages du palmarès non créées")
-        return 0
-    index = PalmaresIndexPage.objects.child_of(label_page).filter(locale=french).first()
-    if index is None:
-        data = PAGES["index"]["fr"]
-        index = label_page.add_child(instance=PalmaresIndexPage(locale=french, **data))
-        index.save_revision().publish()
-        log(f"  page « {index.title} » créée")
-        _link_from(label_page, index, CALL_TO_ACTION["fr"])
-    pages = {}
-    for year, edition in editions.items():
-        page = PalmaresPage.objects.child_of(index).filter(edition=edition).first()
-        if page is None:
-            data = PAGES[year]["fr"]
-            index = PalmaresIndexPage.objects.get(pk=index.pk)
-            page = index.add_child(
-                instance=PalmaresPage(
-                    locale=french,
-                    slug=str(year),
-                    title=data["title"],
-                    introduction=data["introduction"],
-                    body=_page_body(data["note"]),
-                    edition=edition,
-                )
-            )
-            page.save_revision().publish()
-            log(f"  page « {page.title} » créée")
-        pages[year] = page
-    if label_page.get_translation_or_none(english) is not None:
-        english_index, created = ensure_translation(index, english, PAGES["index"]["en"], log)
-        if created:
-            _link_from(label_page.get_translation(english), english_index, CALL_TO_ACTION["en"])
-        latest = max(editions)
-        data = PAGES[latest]["en"]
-        ensure_translation(
-            PalmaresPage.objects.get(pk=pages[latest].pk),
-            english,
-            {
-                "title": data["title"],
-                "slug": str(latest),
-                "introduction": data["introduction"],
-                "body": _page_body(data["note"]),
-                "edition": editions[latest],
-            },
-            log,
-        )
+def _ensure_pages(log: Log) -> int:
+    """The palmarès index under "Le label" and a palmarès page per edition, from the data file
+    ``demo/pages.yaml`` (the English index and latest palmarès with them)."""
+    load_page_tree(PAGES_FILE, log)
     return PalmaresIndexPage.objects.count() + PalmaresPage.objects.count()

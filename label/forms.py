@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.csv_import.forms import CsvImportForm
 from territories.models import Category
 
 from .models import MAX_AROBASES, MIN_AROBASES, DistinctionKind, LabelEdition
@@ -42,14 +43,9 @@ class PalmaresFilterForm(forms.Form):
         self.fields["region"].choices = [("", _("Toutes"))] + [(r.slug, r.name) for r in regions]
 
 
-class PalmaresImportForm(forms.Form):
+class PalmaresImportForm(CsvImportForm):
+    field_order = ["edition", "file"]
+
     edition = forms.ModelChoiceField(
         label=_("Édition"), queryset=LabelEdition.objects.all(), empty_label=None
-    )
-    file = forms.FileField(
-        label=_("Fichier CSV"),
-        help_text=_(
-            "UTF-8, séparateur « ; » ou « , ». Colonnes : nom, departement, code_insee, siren, "
-            "arobases, distinctions."
-        ),
     )

@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import translation
 
+from . import services
 from .models import Profile
 
 
@@ -29,6 +30,5 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
-            language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-            Profile.objects.update_or_create(user=user, defaults={"language": language})
+            services.profile_for(user, language=translation.get_language())
         return user

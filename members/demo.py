@@ -1,14 +1,16 @@
 """Demo members: fictional collectivities with every membership status, people in each role,
 and a TOTP authenticator for the demo staff account. Local use only (README lists the logins).
 
-Deterministic and idempotent: rows that exist are left as they are.
+The people and memberships come from the factories of ``members.factories`` (fixed seed): the
+logins below are the README's, the names are invented. Deterministic and idempotent: rows
+that exist are left as they are.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 
+import factory.random
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -16,12 +18,12 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
-from territories.demo import FICTIONAL_ROOTS
+from territories.factories import FICTIONAL_ROOTS
 from territories.models import Collectivity, CollectivityKind
 
-from .models import MemberRole, Membership, Profile, Role
+from .factories import EMAIL_DOMAIN, MemberRoleFactory, MembershipFactory, PersonFactory
+from .models import MemberRole, Membership, MembershipStatus, Profile, Role
 
 Log = Callable[[str], None]
 
@@ -29,20 +31,25 @@ DEMO_MEMBER_PASSWORD = "Membre-demo-2026"  # noqa: S105 (local demo only, docume
 #: TOTP secret of the demo staff account (README gives its otpauth URI). Local use only.
 DEMO_ADMIN_TOTP_SECRET = "VILLESINTERNETDEMOADMIN2"  # noqa: S105
 DEMO_ADMIN_USERNAME = "admin"
-EMAIL_DOMAIN = "villes-internet.test"
+RANDOM_SEED = 20260130
 
 #: (key, status) of the member communes, in the order they are picked.
-COMMUNES = [("active", "active"), ("grace", "grace"), ("echue", "lapsed"), ("demission", "resigned")]
+COMMUNES = [
+    ("active", MembershipStatus.ACTIVE),
+    ("grace", MembershipStatus.GRACE),
+    ("echue", MembershipStatus.LAPSED),
+    ("demission", MembershipStatus.RESIGNED),
+]
 
-#: (email local part, first name, last name, [(collectivity key, role)])
+#: (login: the email's local part, [(collectivity key, role)]), as README lists them.
 PEOPLE = [
-    ("referent.active", "Ariane", "Songelune", [("active", Role.REFERENT)]),
-    ("elu.active", "Bastien", "Brumoux", [("active", Role.ELU)]),
-    ("agent.active", "Céleste", "Mirabelle", [("active", Role.AGENT), ("territoire", Role.AGENT)]),
-    ("referent.territoire", "Damien", "Chimeraud", [("territoire", Role.REFERENT)]),
-    ("referent.grace", "Estelle", "Fablier", [("grace", Role.REFERENT)]),
-    ("referent.echue", "Fabien", "Nuageot", [("echue", Role.REFERENT)]),
-    ("referent.demission", "Gaëlle", "Rêvelin", [("demission", Role.REFERENT)]),
+    ("referent.active", [("active", Role.REFERENT)]),
+    ("elu.active", [("active", Role.ELU)]),
+    ("agent.active", [("active", Role.AGENT), ("territoire", Role.AGENT)]),
+    ("referent.territoire", [("territoire", Role.REFERENT)]),
+    ("referent.grace", [("grace", Role.REFERENT)]),
+    ("referent.echue", [("echue", Role.REFERENT)]),
+    ("referent.demission", [("demission", Role.REFERENT)]),
 ]
 
 
@@ -71,18 +78,6 @@ def _pick_collectivities() -> dict[str, Collectivity]:
     return picked
 
 
-def _dates_for(status: str, today: datetime.date) -> dict:
-    start = datetime.date(today.year - 3, 1, 1)
-    end_of_year = datetime.date(today.year, 12, 31)
-    if status == "active":
-        return {"started_on": start, "paid_until": end_of_year, "resigned": False}
-    if status == "grace":
-        return {"started_on": start, "paid_until": today - datetime.timedelta(days=30), "resigned": False}
-    if status == "lapsed":
-        return {"started_on": start, "paid_until": today - datetime.timedelta(days=400), "resigned": False}
-    return {"started_on": start, "paid_until": today - datetime.timedelta(days=200), "resigned": True}
-
-
 def ensure_admin_two_factor(log: Log) -> bool:
     """Give the demo staff account a verified address and the documented TOTP secret."""
     user = get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).first()
@@ -107,33 +102,27 @@ def load(log: Log) -> dict[str, int]:
     if not collectivities:
         log("  aucune collectivité fictive : chargez d'abord les territoires")
         return counts
-    today = timezone.localdate()
-    statuses = dict(COMMUNES) | {"territoire": "active"}
-    for key, collectivity in collectivities.items():
-        _membership, created = Membership.objects.get_or_create(
-            collectivity=collectivity, defaults=_dates_for(statuses[key], today)
+    factory.random.reseed_random(RANDOM_SEED)
+    statuses = dict(COMMUNES) | {"territoire": MembershipStatus.ACTIVE}
+    members = set(
+        Membership.objects.filter(collectivity__in=collectivities.values()).values_list(
+            "collectivity_id", flat=True
         )
-        counts["adhésions"] += created
+    )
+    for key, collectivity in collectivities.items():
+        if collectivity.pk not in members:
+            MembershipFactory(collectivity=collectivity, status=statuses[key])
+            counts["adhésions"] += 1
     user_model = get_user_model()
-    for local_part, first_name, last_name, roles in PEOPLE:
-        email = f"{local_part}@{EMAIL_DOMAIN}"
+    for login, roles in PEOPLE:
+        email = f"{login}@{EMAIL_DOMAIN}"
         user = user_model.objects.filter(email__iexact=email).first()
         if user is None:
-            user = user_model.objects.create_user(
-                username=local_part,
-                email=email,
-                password=DEMO_MEMBER_PASSWORD,
-                first_name=first_name,
-                last_name=last_name,
-            )
+            user = PersonFactory(login=login, password=DEMO_MEMBER_PASSWORD)
             counts["personnes"] += 1
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
         Profile.objects.get_or_create(user=user, defaults={"language": "fr"})
         for key, role in roles:
-            _role, created = MemberRole.objects.get_or_create(
-                user=user, collectivity=collectivities[key], defaults={"role": role}
-            )
-            counts["rôles"] += created
+            if not MemberRole.objects.filter(user=user, collectivity=collectivities[key]).exists():
+                MemberRoleFactory(user=user, collectivity=collectivities[key], role=role)
+                counts["rôles"] += 1
     return counts

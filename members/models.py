@@ -153,6 +153,7 @@ class Role(models.TextChoices):
 
 class MemberRoleQuerySet(models.QuerySet):
     def referents(self):
+        """The référents among these roles: the one way to look référents up."""
         return self.filter(role=Role.REFERENT)
 
 

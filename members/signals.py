@@ -1,4 +1,5 @@
-"""Accept a pending invitation once its person has logged in or verified their address."""
+"""Accept a pending invitation once its person has logged in or verified their address; give a
+person who logs in for the first time a profile in the language they use."""
 
 from allauth.account.signals import email_confirmed
 from django.contrib import messages
@@ -9,7 +10,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import services
-from .models import Profile
 
 SESSION_INVITATION_KEY = "members_invitation_token"
 
@@ -37,8 +37,8 @@ def accept_pending_invitation(request, user) -> None:
 
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
-    language = (translation.get_language() or "fr")[:2]
-    Profile.objects.update_or_create(user=user, defaults={"language": language})
+    # Only a new profile takes the current language: the person's own choice (profile page) stays.
+    services.profile_for(user, language=translation.get_language())
     accept_pending_invitation(request, user)
 
 

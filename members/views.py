@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import ChooseCollectivityForm, CloseAccountForm, InviteForm, ProfileForm, RoleForm
-from .models import Invitation, MemberRole, Membership, Profile, Role
+from .models import Invitation, MemberRole, Membership, Role
 from .signals import SESSION_INVITATION_KEY
 
 
@@ -27,8 +27,8 @@ def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-@login_required
-def portal(request):
+def _render_portal(request, invite_form: InviteForm | None = None, status: int = 200):
+    """The portal page; ``invite_form`` is a bound form to show again with what was typed."""
     collectivity = services.current_collectivity(request.user)
     context = {"collectivities": list(services.collectivities_of(request.user))}
     if collectivity is not None:
@@ -47,17 +47,22 @@ def portal(request):
             my_role=my_role,
             is_referent=is_referent,
             role_choices=Role.choices,
-            invite_form=InviteForm(),
+            invite_form=invite_form or InviteForm(),
             invitations=list(Invitation.objects.pending().filter(collectivity=collectivity))
             if is_referent
             else [],
         )
-    return render(request, "members/portal.html", context)
+    return render(request, "members/portal.html", context, status=status)
+
+
+@login_required
+def portal(request):
+    return _render_portal(request)
 
 
 def _referent_role(request, pk: int) -> MemberRole:
     """A person's role in a collectivity where the requester is référent, else 404."""
-    referent_of = MemberRole.objects.filter(user=request.user, role=Role.REFERENT).values("collectivity_id")
+    referent_of = MemberRole.objects.referents().filter(user=request.user).values("collectivity_id")
     return get_object_or_404(
         MemberRole.objects.select_related("collectivity", "user"), pk=pk, collectivity_id__in=referent_of
     )
@@ -93,12 +98,12 @@ def invite(request):
                 language=(translation.get_language() or "fr")[:2],
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            form.add_error(None, error)
         else:
             messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": invitation.email})
-    else:
-        messages.error(request, " ".join(" ".join(errors) for errors in form.errors.values()))
-    return redirect("members:portal")
+            return redirect("members:portal")
+    # The portal again, with what the référent typed and what to correct.
+    return _render_portal(request, invite_form=form)
 
 
 @login_required
@@ -176,8 +181,12 @@ def profile(request):
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=user)
         if form.is_valid():
-            form.save()
-            Profile.objects.filter(pk=member_profile.pk).update(language=form.cleaned_data["language"])
+            services.update_profile(
+                user=user,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                language=form.cleaned_data["language"],
+            )
             messages.success(request, _("Profil enregistré."))
             return redirect("members:profile")
     else:

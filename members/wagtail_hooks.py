@@ -4,20 +4,25 @@ members-only check on page serving."""
 from __future__ import annotations
 
 import django_filters
-from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from core.models import BasePage, SiteSettings
-from territories.models import Category, Region
+from territories.filters import collectivity_filterset
 
 from . import services
 from .access import can_open_members_only
@@ -113,36 +118,14 @@ def refuse_members_only(page, request, serve_args, serve_kwargs):
 # --- admin viewsets ------------------------------------------------------------------------
 
 
-class MembershipFilterSet(WagtailFilterSet):
+class MembershipFilterSet(collectivity_filterset(prefix="collectivity__")):
     status = django_filters.ChoiceFilter(
         label=_("Statut"), choices=MembershipStatus.choices, field_name="status_value", empty_label=_("Tous")
-    )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Région"), queryset=Region.objects.all(), field_name="collectivity__region"
-    )
-    category = django_filters.ChoiceFilter(
-        label=_("Catégorie du label"),
-        choices=Category.choices,
-        method="filter_category",
-        empty_label=_("Toutes"),
-    )
-    population_min = django_filters.NumberFilter(
-        field_name="collectivity__population", lookup_expr="gte", label=_("Population minimale")
-    )
-    population_max = django_filters.NumberFilter(
-        field_name="collectivity__population", lookup_expr="lte", label=_("Population maximale")
     )
 
     class Meta:
         model = Membership
         fields = []
-
-    def filter_category(self, queryset, name, value):
-        from territories.models import Collectivity
-
-        if not value:
-            return queryset
-        return queryset.filter(collectivity__in=Collectivity.objects.of_category(value))
 
 
 class MembershipViewSet(SnippetViewSet):
@@ -202,28 +185,51 @@ class MembershipViewSet(SnippetViewSet):
         )
 
 
-class MemberRoleAdminForm(forms.ModelForm):
-    """Staff edit roles with the portal's rule: a collectivity keeps at least one référent."""
+class WithoutActions(ModelPermissionPolicy):
+    """Django's model permissions, without the admin actions that no service backs."""
 
-    def clean(self):
-        cleaned = super().clean()
-        instance = self.instance
-        if instance.pk and instance.role == Role.REFERENT:
-            original = MemberRole.objects.get(pk=instance.pk)
-            leaving = (
-                cleaned.get("role") != Role.REFERENT or cleaned.get("collectivity") != original.collectivity
-            )
-            if (
-                leaving
-                and not MemberRole.objects.filter(collectivity=original.collectivity, role=Role.REFERENT)
-                .exclude(pk=instance.pk)
-                .exists()
-            ):
-                raise ValidationError(
-                    _("%(collectivity)s n'aurait plus de référent : nommez d'abord un autre référent.")
-                    % {"collectivity": original.collectivity.name}
-                )
-        return cleaned
+    def __init__(self, model, refused: frozenset[str]):
+        super().__init__(model)
+        self.refused = refused
+
+    def user_has_permission(self, user, action):
+        return action not in self.refused and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [action for action in actions if action not in self.refused]
+        return super().users_with_any_permission(allowed) if allowed else get_user_model().objects.none()
+
+
+class CallsService:
+    """A create or edit view whose write is a service call (:meth:`call_service`).
+
+    The service's ValidationError becomes the form's errors: the page shows them with what was
+    typed, and the service's transaction has written nothing.
+    """
+
+    def call_service(self, form):
+        raise NotImplementedError
+
+    def save_instance(self):
+        return self.call_service(self.form)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            if getattr(self.object, "pk", None):
+                self.object.refresh_from_db()
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class MemberRoleEditView(CallsService, EditView):
+    def call_service(self, form):
+        return services.change_role(
+            actor=self.request.user, member_role=self.object, role=form.cleaned_data["role"]
+        )
 
 
 class MemberRoleFilterSet(WagtailFilterSet):
@@ -233,6 +239,9 @@ class MemberRoleFilterSet(WagtailFilterSet):
 
 
 class MemberRoleViewSet(SnippetViewSet):
+    """People and their roles. Staff change a role here (``change_role``) and remove a person
+    (``remove_person``, see :func:`remove_people`); a person joins through an invitation."""
+
     model = MemberRole
     icon = "user"
     menu_label = _("Personnes")
@@ -245,39 +254,62 @@ class MemberRoleViewSet(SnippetViewSet):
     search_fields = ["user__email", "user__last_name", "collectivity__name"]
     list_per_page = 50
     copy_view_enabled = False
-    panels = [FieldPanel("user"), FieldPanel("collectivity"), FieldPanel("role")]
+    edit_view_class = MemberRoleEditView
+    panels = [FieldPanel("role")]
 
-    def get_form_class(self, for_update=False):
-        return forms.modelform_factory(
-            MemberRole, form=MemberRoleAdminForm, fields=["user", "collectivity", "role"]
-        )
+    @property
+    def permission_policy(self):
+        return WithoutActions(self.model, refused=frozenset({"add"}))
 
     def get_queryset(self, request):
         return MemberRole.objects.select_related("user", "collectivity__department")
 
 
 @hooks.register("before_delete_snippet")
-def keep_a_referent(request, instances):
-    """Refuse, in the admin, to delete a collectivity's last référent."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
+def remove_people(request, instances):
+    """Deleting roles in the admin (one, or several at once) removes the people through
+    ``remove_person``, all or none: a collectivity keeps a référent, and the log says who did it."""
+    roles = [instance for instance in instances if isinstance(instance, MemberRole)]
+    if not roles or request.method != "POST":
+        return None  # the confirmation page
+    try:
+        with transaction.atomic():
+            for member_role in roles:
+                services.remove_person(actor=request.user, member_role=member_role)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d personne retirée de sa collectivité.",
+                "%(count)d personnes retirées de leur collectivité.",
+                len(roles),
+            )
+            % {"count": len(roles)},
+        )
+    return redirect(MemberRole.snippet_viewset.get_url_name("list"))
 
-    for instance in instances:
-        if isinstance(instance, MemberRole) and instance.role == Role.REFERENT:
-            others = MemberRole.objects.filter(
-                collectivity=instance.collectivity, role=Role.REFERENT
-            ).exclude(pk__in=[i.pk for i in instances])
-            if not others.exists():
-                messages.error(
-                    request,
-                    _("%(collectivity)s n'aurait plus de référent : nommez d'abord un autre référent.")
-                    % {"collectivity": instance.collectivity.name},
-                )
-                return redirect("wagtailsnippets_members_memberrole:list")
-    return None
+
+class InvitationCreateView(CallsService, CreateView):
+    def call_service(self, form):
+        data = form.cleaned_data
+        return services.invite(
+            actor=self.request.user,
+            collectivity=data["collectivity"],
+            email=data["email"],
+            role=data["role"],
+            language=data["language"],
+        )
+
+    def get_success_buttons(self):
+        return []
 
 
 class InvitationViewSet(SnippetViewSet):
+    """Invitations. Staff send one like a référent does (``invite``: checks, log, email once
+    stored); a sent invitation is not edited: delete it and send another."""
+
     model = Invitation
     icon = "mail"
     menu_label = _("Invitations")
@@ -287,20 +319,27 @@ class InvitationViewSet(SnippetViewSet):
     search_fields = ["email", "collectivity__name"]
     list_per_page = 50
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "email",
+        "collectivity",
+        "role",
+        "language",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "used_by",
+    ]
+    add_view_class = InvitationCreateView
     panels = [FieldPanel("email"), FieldPanel("collectivity"), FieldPanel("role"), FieldPanel("language")]
+
+    @property
+    def permission_policy(self):
+        return WithoutActions(self.model, refused=frozenset({"change"}))
 
     def get_queryset(self, request):
         return Invitation.objects.select_related("collectivity__department")
-
-
-@hooks.register("after_create_snippet")
-def send_admin_invitation(request, instance):
-    """An invitation created by staff in the admin is sent like a référent's."""
-    if isinstance(instance, Invitation):
-        if instance.invited_by_id is None:
-            Invitation.objects.filter(pk=instance.pk).update(invited_by=request.user)
-            instance.invited_by = request.user
-        services.send_invitation_email(instance)
 
 
 class MembersViewSetGroup(SnippetViewSetGroup):

@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from label.models import PalmaresIndexPage
+from label.models import collectivity_history_urls
 from members.access import visible_pages
 from territories.models import Collectivity
 
@@ -119,17 +119,6 @@ def _page_results(pages: list[Page], request: HttpRequest) -> list[Result]:
     return results
 
 
-def _history_url_builder(request: HttpRequest):
-    """A function giving a collectivity's label history URL, or "" when there is no palmarès index."""
-    index = PalmaresIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    if index is None:
-        return lambda collectivity: ""
-    base = index.get_url(request)
-    return lambda collectivity: (
-        base + index.reverse_subpage("collectivity", kwargs={"slug": collectivity.slug})
-    )
-
-
 def _collectivity_result(collectivity: Collectivity, history_url) -> Result:
     details = [collectivity.get_kind_display()]
     if collectivity.department_id:
@@ -162,7 +151,7 @@ def search(request: HttpRequest) -> HttpResponse:
             paginator_page = paginator.page(paginator.num_pages)
         found_pages = [item for item in paginator_page.object_list if isinstance(item, Page)]
         page_results = iter(_page_results(found_pages, request))
-        history_url = _history_url_builder(request)
+        history_url = collectivity_history_urls(request)
         context["results"] = [
             next(page_results) if isinstance(item, Page) else _collectivity_result(item, history_url)
             for item in paginator_page.object_list

@@ -10,70 +10,27 @@ Three sets, all keyed so that a second run changes nothing:
   the seeds quote one (with the year of the document); no INSEE code or SIREN, which the seeds
   do not give;
 * about 300 visibly fictional collectivities ("Villebrume-sur-Onde", "Saint-Fictif-les-Bois"…)
-  generated with a fixed random seed, so that listings and filters look real at scale.
+  drawn by the factories of ``territories.factories`` from a fixed seed, so that listings and
+  filters look real at scale.
 """
 
 from __future__ import annotations
 
-import csv
-import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
+import factory.random
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .data import read_csv
+from .factories import FictionalCommuneFactory, FictionalGroupingFactory, build_distinct
 from .models import Collectivity, CollectivityKind, Department, Region
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 RANDOM_SEED = 20260129  # the day of the 2026 palmarès in Agen; any constant will do
-FICTIONAL_POPULATION_YEAR = 2022
-
-# Invented words: every fictional name contains at least one, so that none can be mistaken
-# for a real place.
-FICTIONAL_ROOTS = (
-    "Brume",
-    "Songe",
-    "Chimère",
-    "Mirage",
-    "Fable",
-    "Rêve",
-    "Nuée",
-    "Licorne",
-    "Grimoire",
-    "Farfadet",
-    "Lutin",
-    "Merveille",
-    "Sortilège",
-    "Féerie",
-    "Vapeur",
-)
-_SAINTS = (
-    "Saint-Fictif",
-    "Sainte-Chimère",
-    "Saint-Songeur",
-    "Saint-Imaginaire",
-    "Sainte-Nébulette",
-    "Saint-Rêvard",
-    "Saint-Faribole",
-    "Sainte-Fabulette",
-)
-_ENDINGS = ("val", "mont", "bourg", "court", "ville", "lac")
-_SUFFIXES = (
-    "",
-    "-sur-Onde",
-    "-les-Bois",
-    "-en-Rêverie",
-    "-sur-Nuée",
-    "-le-Songe",
-    "-d'Utopie",
-    "-aux-Mirages",
-    "-sous-Brume",
-    "-les-Fables",
-    "-sur-Lirette",
-)
+#: The demo's INSEE codes are "<département>9NN", NN from this number on (2-character codes only).
+FIRST_INSEE_NUMBER = 50
 
 # How many fictional collectivities of each kind.
 _FICTIONAL_COUNTS = {
@@ -84,27 +41,18 @@ _FICTIONAL_COUNTS = {
     CollectivityKind.METROPOLE: 3,
     CollectivityKind.SYNDICAT: 8,
 }
-_GROUPING_NAMES = {
-    CollectivityKind.COMMUNAUTE_COMMUNES: "Communauté de communes du Val de {}",
-    CollectivityKind.COMMUNAUTE_AGGLOMERATION: "Communauté d'agglomération de {}",
-    CollectivityKind.COMMUNAUTE_URBAINE: "Communauté urbaine de {}",
-    CollectivityKind.METROPOLE: "{} Métropole",
-    CollectivityKind.SYNDICAT: "Syndicat mixte numérique de {}",
-}
 
 
 @dataclass
-class _Planned:
-    """A collectivity to create or update, before it touches the database."""
+class Planned:
+    """A collectivity to create or update (unsaved) and the slugs of its member communes."""
 
-    slug: str
-    name: str
-    kind: str
-    department_code: str
-    population: int | None = None
-    population_year: int | None = None
-    insee_code: str | None = None
-    members: list[str] = field(default_factory=list)  # slugs of member communes
+    collectivity: Collectivity
+    members: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.collectivity.slug
 
 
 @dataclass
@@ -131,8 +79,9 @@ def load(log: Callable[[str], None]) -> dict[str, int]:
     """
     with transaction.atomic():
         region_counts, department_counts = _load_reference(log)
-        real = _read_real_collectivities()
-        fictional = _plan_fictional_collectivities()
+        departments = _departments()
+        real = _read_real_collectivities(departments)
+        fictional = _plan_fictional_collectivities(departments)
         collectivity_counts = _save_collectivities([*real, *fictional])
         log(
             _(
@@ -166,11 +115,6 @@ def _load_reference(log: Callable[[str], None]) -> tuple[_Counts, _Counts]:
     department_counts = _load_departments()
     log(_("Départements : %(counts)s.") % {"counts": department_counts})
     return region_counts, department_counts
-
-
-def read_csv(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter=";"))
 
 
 def _upsert(
@@ -212,20 +156,26 @@ def _load_departments() -> _Counts:
     return counts
 
 
-def _read_real_collectivities() -> list[_Planned]:
+def _departments() -> dict[str, Department]:
+    return {department.code: department for department in Department.objects.select_related("region")}
+
+
+def _read_real_collectivities(departments: dict[str, Department] | None = None) -> list[Planned]:
+    departments = departments or _departments()
     planned = []
     memberships: dict[str, list[str]] = {}
     for row in read_csv("collectivites_reelles.csv"):
-        planned.append(
-            _Planned(
-                slug=row["slug"],
-                name=row["nom"],
-                kind=row["type"],
-                department_code=row["departement"],
-                population=int(row["population"]) if row["population"] else None,
-                population_year=int(row["annee_population"]) if row["annee_population"] else None,
-            )
+        department = departments[row["departement"]]
+        collectivity = Collectivity(
+            slug=row["slug"],
+            name=row["nom"],
+            kind=row["type"],
+            department=department,
+            region=department.region,
+            population=int(row["population"]) if row["population"] else None,
+            population_year=int(row["annee_population"]) if row["annee_population"] else None,
         )
+        planned.append(Planned(collectivity))
         if row["membre_de"]:
             memberships.setdefault(row["membre_de"], []).append(row["slug"])
     for item in planned:
@@ -233,113 +183,74 @@ def _read_real_collectivities() -> list[_Planned]:
     return planned
 
 
-def _fictional_names(rng: random.Random) -> list[str]:
-    """Every invented commune name, in a shuffled but fixed order."""
-    bases = [f"Ville{root.lower()}" for root in FICTIONAL_ROOTS]
-    bases += [f"{root}{ending}" for root in FICTIONAL_ROOTS for ending in _ENDINGS]
-    bases += list(_SAINTS)
-    names = {
-        f"{base}{suffix}"
-        for base in bases
-        for suffix in _SUFFIXES
-        if not suffix or suffix.split("-")[-1][:4].lower() not in base.lower()
-    }
-    ordered = sorted(names)
-    rng.shuffle(ordered)
-    return ordered
-
-
-def _commune_population(rng: random.Random) -> int | None:
-    draw = rng.random()
-    if draw < 0.05:
-        return None  # unknown: a commune without category
-    if draw < 0.45:
-        return rng.randint(40, 1999)  # village
-    return int(2000 * 10 ** (rng.random() * 1.8))  # ville: 2 000 to 126 000
-
-
-def _plan_fictional_collectivities() -> list[_Planned]:
-    rng = random.Random(RANDOM_SEED)
-    departments = [row["code"] for row in read_csv("departements.csv")]
-    names = iter(_fictional_names(rng))
+def number_insee_codes(communes: Iterable[Collectivity], first: int, used: Iterable[str] = ()) -> None:
+    """Give each commune of a 2-character département the demo code "<département>9NN", NN
+    counting from ``first`` in each département up to 99; a code in ``used`` is left out."""
+    used = set(used)
     next_number: dict[str, int] = {}
-
-    communes: list[_Planned] = []
-    for _index in range(_FICTIONAL_COUNTS[CollectivityKind.COMMUNE]):
-        name, department = next(names), rng.choice(departments)
-        insee_code = None
-        if len(department) == 2:  # "<département>9NN" fits 5 characters for 2-character codes only
-            number = next_number.get(department, 50)
-            next_number[department] = number + 1
-            insee_code = f"{department}9{number:02d}"
-        population = _commune_population(rng)
-        communes.append(
-            _Planned(
-                slug=f"{slugify(name)}-{department.lower()}",
-                name=name,
-                kind=CollectivityKind.COMMUNE,
-                department_code=department,
-                population=population,
-                population_year=FICTIONAL_POPULATION_YEAR if population is not None else None,
-                insee_code=insee_code,
-            )
-        )
-
-    by_department: dict[str, list[_Planned]] = {}
     for commune in communes:
-        by_department.setdefault(commune.department_code, []).append(commune)
+        code = commune.department.code
+        if len(code) != 2:  # "<département>9NN" fits 5 characters for 2-character codes only
+            continue
+        number = next_number.get(code, first)
+        next_number[code] = number + 1
+        if number <= 99 and f"{code}9{number:02d}" not in used:
+            commune.insee_code = f"{code}9{number:02d}"
+
+
+def _plan_fictional_collectivities(departments: dict[str, Department]) -> list[Planned]:
+    factory.random.reseed_random(RANDOM_SEED)
+    names: set[str] = set()
+    communes = build_distinct(
+        FictionalCommuneFactory,
+        _FICTIONAL_COUNTS[CollectivityKind.COMMUNE],
+        names,
+        departments=sorted(departments.values(), key=lambda d: d.code),
+    )
+    number_insee_codes(communes, FIRST_INSEE_NUMBER)
+
+    by_department: dict[str, list[Collectivity]] = {}
+    for commune in communes:
+        by_department.setdefault(commune.department.code, []).append(commune)
     in_an_epci: set[str] = set()
-    groupings: list[_Planned] = []
+    groupings: list[Planned] = []
     for kind, count in _FICTIONAL_COUNTS.items():
         if kind == CollectivityKind.COMMUNE:
             continue
         for _index in range(count):
-            groupings.append(_plan_grouping(rng, kind, next(names), by_department, in_an_epci))
-    return communes + groupings
+            members = _draw_members(kind, by_department, in_an_epci)
+            grouping = build_distinct(
+                FictionalGroupingFactory,
+                1,
+                names,
+                kind=kind,
+                department=members[0].department,
+                members=members,
+            )[0]
+            groupings.append(Planned(grouping, sorted(member.slug for member in members)))
+    return [Planned(commune) for commune in communes] + groupings
 
 
-def _plan_grouping(
-    rng: random.Random,
-    kind: str,
-    seat_name: str,
-    by_department: dict[str, list[_Planned]],
-    in_an_epci: set[str],
-) -> _Planned:
+def _draw_members(
+    kind: str, by_department: dict[str, list[Collectivity]], in_an_epci: set[str]
+) -> list[Collectivity]:
+    """Two to six communes of one département; a commune belongs to one EPCI at most, while a
+    syndicat may gather communes already in an EPCI."""
     is_syndicat = kind == CollectivityKind.SYNDICAT
-    # Communes belong to one EPCI at most; syndicats may gather communes already in an EPCI.
     free = {
         code: [c for c in communes if is_syndicat or c.slug not in in_an_epci]
         for code, communes in sorted(by_department.items())
     }
-    candidates = [code for code, communes in free.items() if len(communes) >= 2]
-    department = rng.choice(candidates)
+    rng = factory.random.randgen
+    department = rng.choice([code for code, communes in free.items() if len(communes) >= 2])
     members = rng.sample(free[department], k=rng.randint(2, min(6, len(free[department]))))
     if not is_syndicat:
-        in_an_epci.update(m.slug for m in members)
-    population = None
-    if not is_syndicat:
-        known = sum(m.population or 0 for m in members)
-        extra = (
-            rng.randint(200_000, 450_000)
-            if kind == CollectivityKind.METROPOLE
-            else rng.randint(3_000, 60_000)
-        )
-        population = known + extra
-    name = _GROUPING_NAMES[kind].format(seat_name)
-    return _Planned(
-        slug=f"{slugify(name)}-{department.lower()}",
-        name=name,
-        kind=kind,
-        department_code=department,
-        population=population,
-        population_year=FICTIONAL_POPULATION_YEAR if population is not None else None,
-        members=sorted(m.slug for m in members),
-    )
+        in_an_epci.update(member.slug for member in members)
+    return members
 
 
-def _save_collectivities(planned: Iterable[_Planned]) -> _Counts:
+def _save_collectivities(planned: Iterable[Planned]) -> _Counts:
     planned = list(planned)
-    departments = {d.code: d for d in Department.objects.all()}
     existing = {c.slug: c for c in Collectivity.objects.filter(slug__in=[p.slug for p in planned])}
     # An INSEE code already used by another row (an import, an edit) is left out, not stolen.
     codes_in_use = {
@@ -351,23 +262,23 @@ def _save_collectivities(planned: Iterable[_Planned]) -> _Counts:
     saved: dict[str, Collectivity] = {}
     statuses: dict[str, str] = {}
     for item in planned:
-        department = departments[item.department_code]
-        insee_code = item.insee_code
-        if insee_code and codes_in_use.get((item.kind, insee_code), item.slug) != item.slug:
+        collectivity = item.collectivity
+        insee_code = collectivity.insee_code
+        if insee_code and codes_in_use.get((collectivity.kind, insee_code), item.slug) != item.slug:
             insee_code = None
         values = {
             "slug": item.slug,
-            "name": item.name,
-            "kind": item.kind,
-            "department_id": department.pk,
-            "region_id": department.region_id,
+            "name": collectivity.name,
+            "kind": collectivity.kind,
+            "department_id": collectivity.department_id,
+            "region_id": collectivity.region_id,
         }
         # What the demo does not know is left as stored: an INSEE code or a population added by
         # an import or by hand survives the next run.
         optional = {
             "insee_code": insee_code,
-            "population": item.population,
-            "population_year": item.population_year,
+            "population": collectivity.population,
+            "population_year": collectivity.population_year,
         }
         values.update({name: value for name, value in optional.items() if value is not None})
         saved[item.slug], statuses[item.slug] = _upsert(existing.get(item.slug), Collectivity, values)

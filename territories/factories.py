@@ -1,19 +1,127 @@
-"""factory_boy factories of the territories app, for tests."""
+"""factory_boy factories of the territories app, shared by the tests, the demo and ``make bench``.
 
-import csv
+Values come from Faker (a test that needs a particular value passes it). The demo and the
+benchmark call ``factory.random.reseed_random(seed)`` first, so that a run draws the same rows
+as the previous one.
+
+Invented names come from the :class:`FictionalNames` Faker provider: every commune name is made
+of words no real French place bears ("Villebrume-sur-Onde", "Saint-Fictif-les-Bois"), so that a
+synthetic row is never mistaken for a real collectivity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
 from functools import cache
 
 import factory
+from django.conf import settings
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
+from faker.providers import BaseProvider
 
-from .demo import DATA_DIR
+from .data import read_csv
 from .models import Collectivity, CollectivityKind, Department, Region
+
+#: The year of every fictional population.
+FICTIONAL_POPULATION_YEAR = 2022
+
+#: Invented words: most fictional names contain one (the demo's member collectivities do).
+FICTIONAL_ROOTS = (
+    "Brume",
+    "Songe",
+    "Chimère",
+    "Mirage",
+    "Fable",
+    "Rêve",
+    "Nuée",
+    "Licorne",
+    "Grimoire",
+    "Farfadet",
+    "Lutin",
+    "Merveille",
+    "Sortilège",
+    "Féerie",
+    "Vapeur",
+)
+_SAINTS = (
+    "Saint-Fictif",
+    "Sainte-Chimère",
+    "Saint-Songeur",
+    "Saint-Imaginaire",
+    "Sainte-Nébulette",
+    "Saint-Rêvard",
+    "Saint-Faribole",
+    "Sainte-Fabulette",
+)
+_ENDINGS = ("val", "mont", "bourg", "court", "ville", "lac")
+_SUFFIXES = (
+    "",
+    "-sur-Onde",
+    "-les-Bois",
+    "-en-Rêverie",
+    "-sur-Nuée",
+    "-le-Songe",
+    "-d'Utopie",
+    "-aux-Mirages",
+    "-sous-Brume",
+    "-les-Fables",
+    "-sur-Lirette",
+)
+_COMMUNE_BASES = (
+    *(f"Ville{root.lower()}" for root in FICTIONAL_ROOTS),
+    *(f"{root}{ending}" for root in FICTIONAL_ROOTS for ending in _ENDINGS),
+    *_SAINTS,
+)
+_SURNAME_ENDINGS = ("oux", "elin", "ier", "aud", "elune", "ot", "eau")
+
+#: How an intercommunality or syndicat is named after its seat.
+GROUPING_NAMES = {
+    CollectivityKind.COMMUNAUTE_COMMUNES: "Communauté de communes du Val de {}",
+    CollectivityKind.COMMUNAUTE_AGGLOMERATION: "Communauté d'agglomération de {}",
+    CollectivityKind.COMMUNAUTE_URBAINE: "Communauté urbaine de {}",
+    CollectivityKind.METROPOLE: "{} Métropole",
+    CollectivityKind.SYNDICAT: "Syndicat mixte numérique de {}",
+}
+
+
+class FictionalNames(BaseProvider):
+    """Faker provider: invented commune names and surnames, commune populations."""
+
+    # Added last, this provider answers for BaseProvider's methods too (random_element...): keep
+    # them weighted, as in Faker's own providers.
+    __use_weighting__ = True
+
+    def fictional_commune_name(self, bases: Iterable[str] = _COMMUNE_BASES, suffixes=_SUFFIXES) -> str:
+        base = self.random_element(tuple(bases))
+        # No "Brumeval-sous-Brume": a suffix does not repeat a word of the base.
+        fitting = [s for s in suffixes if not s or s.split("-")[-1][:4].lower() not in base.lower()]
+        return base + self.random_element(fitting)
+
+    def fictional_surname(self) -> str:
+        return self.random_element(FICTIONAL_ROOTS).removesuffix("e") + self.random_element(_SURNAME_ENDINGS)
+
+    def village_population(self) -> int:
+        return self.random_int(40, settings.VILLAGE_POPULATION_THRESHOLD - 1)
+
+    def ville_population(self, decades: float = 1.8) -> int:
+        """From the village threshold to ``10 ** decades`` times it, evenly on a log scale."""
+        return int(settings.VILLAGE_POPULATION_THRESHOLD * 10 ** (self.generator.random.random() * decades))
+
+    def commune_population(self) -> int | None:
+        """Unknown for 5 % of communes (no category then), a village for 40 %, a ville for the rest."""
+        draw = self.generator.random.random()
+        if draw < 0.05:
+            return None
+        return self.village_population() if draw < 0.45 else self.ville_population()
+
+
+factory.Faker.add_provider(FictionalNames)
 
 
 @cache
 def _department_codes() -> tuple[str, ...]:
-    with (DATA_DIR / "departements.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple(row["code"] for row in csv.DictReader(handle, delimiter=";"))
+    return tuple(row["code"] for row in read_csv("departements.csv"))
 
 
 class RegionFactory(DjangoModelFactory):
@@ -80,3 +188,76 @@ class CollectivityFactory(DjangoModelFactory):
     def member_communes(self, create, extracted, **kwargs):
         if create and extracted:
             self.member_communes.set(extracted)
+
+
+class FictionalCommuneFactory(CollectivityFactory):
+    """A commune with an invented name, in a département drawn among ``departments`` when given,
+    as the demo spreads them. Its population is drawn like a real commune's (sometimes unknown);
+    ``village=True`` or ``ville=True`` choose its category.
+
+    No INSEE code: the demo numbers its communes itself (``territories.demo.number_insee_codes``).
+    """
+
+    class Params:
+        departments = ()
+        village = factory.Trait(population=factory.Faker("village_population"))
+        ville = factory.Trait(population=factory.Faker("ville_population"))
+
+    name = factory.Faker("fictional_commune_name")
+    slug = factory.LazyAttribute(lambda o: f"{slugify(o.name)}-{o.department.code.lower()}")
+    department = factory.Maybe(
+        "departments",
+        yes_declaration=factory.Faker("random_element", elements=factory.SelfAttribute("..departments")),
+        no_declaration=factory.SubFactory(DepartmentFactory),
+    )
+    insee_code = None
+    population = factory.Faker("commune_population")
+    population_year = factory.LazyAttribute(
+        lambda o: FICTIONAL_POPULATION_YEAR if o.population is not None else None
+    )
+
+
+class FictionalGroupingFactory(FictionalCommuneFactory):
+    """An intercommunality or a syndicat named after an invented seat.
+
+    Its population (none for a syndicat) is that of its ``members``, the communes it gathers,
+    plus that of communes the demo does not list; pass ``member_communes`` as well to link saved
+    members when creating one.
+    """
+
+    class Params:
+        seat = factory.Faker("fictional_commune_name")
+        members = ()
+        others = factory.Maybe(
+            factory.LazyAttribute(lambda o: o.kind == CollectivityKind.METROPOLE),
+            yes_declaration=factory.Faker("random_int", min=200_000, max=450_000),
+            no_declaration=factory.Faker("random_int", min=3_000, max=60_000),
+        )
+
+    kind = CollectivityKind.COMMUNAUTE_COMMUNES
+    name = factory.LazyAttribute(lambda o: GROUPING_NAMES[o.kind].format(o.seat))
+    population = factory.LazyAttribute(
+        lambda o: (
+            None
+            if o.kind == CollectivityKind.SYNDICAT
+            else sum(member.population or 0 for member in o.members) + o.others
+        )
+    )
+
+
+def build_distinct(factory_class: type[factory.Factory], count: int, taken: set[str], **kwargs) -> list:
+    """``count`` unsaved rows of ``factory_class`` whose names are not in ``taken`` (which grows).
+
+    Faker draws names with replacement; the demo wants each invented name once.
+    """
+    rows = []
+    for _attempt in range(count * 50):
+        if len(rows) == count:
+            return rows
+        row = factory_class.build(**kwargs)
+        if row.name not in taken:
+            taken.add(row.name)
+            rows.append(row)
+    if len(rows) < count:
+        raise RuntimeError(f"{factory_class.__name__} cannot invent {count} distinct names.")
+    return rows

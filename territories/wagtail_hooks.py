@@ -1,7 +1,6 @@
 """Wagtail admin of the territories app: a "Territoires" menu with collectivities, départements
 and régions, each with listing, filters, search, edit form and inspect view."""
 
-import django_filters
 from django import forms
 from django.conf import settings
 from django.utils.text import format_lazy
@@ -12,30 +11,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .filters import collectivity_filterset
 from .forms import CollectivityAdminForm
-from .models import Category, Collectivity, Department, Region
+from .models import Collectivity, Department, Region
 
 
-class CollectivityFilterSet(WagtailFilterSet):
-    category = django_filters.ChoiceFilter(
-        label=_("Catégorie du label"),
-        choices=Category.choices,
-        method="filter_category",
-        empty_label=_("Toutes"),
-    )
-    population_min = django_filters.NumberFilter(
-        field_name="population", lookup_expr="gte", label=_("Population minimale")
-    )
-    population_max = django_filters.NumberFilter(
-        field_name="population", lookup_expr="lte", label=_("Population maximale")
-    )
-
+class CollectivityFilterSet(collectivity_filterset()):
     class Meta:
         model = Collectivity
-        fields = ["kind", "region", "department"]
-
-    def filter_category(self, queryset, name, value):
-        return queryset.of_category(value) if value else queryset
+        fields = ["kind", "department"]
 
 
 class CollectivityViewSet(SnippetViewSet):

@@ -44,6 +44,18 @@ class SiteSettings(BaseSiteSetting):
             "La version anglaise du site montre sa traduction."
         ),
     )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage par défaut"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Montrée quand une page sans image est partagée sur les réseaux sociaux ; "
+            "recadrée en 1200 × 630 pixels."
+        ),
+    )
     legal_pages = StreamField(
         [("page", blocks.PageChooserBlock(label=_("Page")))],
         verbose_name=_("pages légales"),
@@ -64,6 +76,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("join_page"),
         FieldPanel("social_links"),
+        FieldPanel("default_share_image"),
         FieldPanel("legal_pages"),
     ]
 

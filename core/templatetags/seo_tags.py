@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from core.seo import dumps_for_script, og_image_url
+from core.seo import absolute_url, dumps_for_script, share_rendition
 from core.templatetags.site_tags import live_translations
 
 register = template.Library()
@@ -27,8 +27,8 @@ def seo_tags(context) -> dict:
         return {}
     current = translation.get_language() or settings.LANGUAGE_CODE
     other_languages = [p.locale.language_code for p in live_translations(page) if p.pk != page.pk]
-    image = page.get_og_image() if hasattr(page, "get_og_image") else None
     data = page.json_ld(request) if hasattr(page, "json_ld") else None
+    rendition = share_rendition(page, request)
     return {
         "settings": context.get("settings"),
         "og": {
@@ -38,7 +38,8 @@ def seo_tags(context) -> dict:
             "type": getattr(page, "og_type", "website"),
             "locale": og_locale(current),
             "alternate_locales": sorted(og_locale(code) for code in other_languages),
-            "image": og_image_url(image, request) if image is not None else "",
         },
+        "image": rendition,  # og:image, its width and height
+        "image_url": absolute_url(request, rendition.url) if rendition is not None else "",
         "json_ld": dumps_for_script(data) if data else "",
     }

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import BasePage
+from core.seo import congress_event_json_ld
+from label.models import PalmaresPage
 
 
 class SpeakerBlock(blocks.StructBlock):
@@ -76,6 +78,18 @@ class CongressPage(BasePage):
         related_name="+",
         help_text=_("La motion remise au gouvernement, en PDF."),
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "L'affiche ou une photo de l'édition, montrée quand la page est partagée sur les "
+            "réseaux sociaux ; sinon l'image de partage par défaut du site."
+        ),
+    )
     palmares_year = models.PositiveSmallIntegerField(
         _("année du palmarès"),
         null=True,
@@ -101,6 +115,7 @@ class CongressPage(BasePage):
         FieldPanel("partners"),
         FieldPanel("motion"),
     ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("share_image")]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("city"),
@@ -136,40 +151,20 @@ class CongressPage(BasePage):
         return dated + ([(None, days[None])] if None in days else [])
 
     def palmares_url(self, request: HttpRequest) -> str | None:
-        """URL of the live palmarès page `/label/palmares/<year>/` in the active language, or None.
-
-        Resolved through the page tree, so that nothing is linked until that page exists and
-        is published (the label app builds it). When the translated tree uses other slugs,
-        the French page is found first and its live translation linked; a page with no
-        translation in the active language is not linked.
-        """
+        """URL of the live palmarès page of ``palmares_year`` in the active language, or None:
+        nothing is linked until that page exists, is published and translated."""
         if not self.palmares_year:
             return None
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        route = ["label", "palmares", str(self.palmares_year)]
-        home = site.root_page.localized.specific
-        trees = [home] if home.pk == site.root_page_id else [home, site.root_page.specific]
-        for tree in trees:
-            try:
-                page, args, kwargs = tree.route(request, route)
-            except Http404:
-                continue
-            if args or kwargs:  # a routable page serving the year itself
-                home_url = tree.get_url(request) if tree == home else None
-                return f"{home_url}label/palmares/{self.palmares_year}/" if home_url else None
-            translation = page if tree == home else page.get_translation_or_none(home.locale)
-            if translation is not None and translation.live:
-                return translation.get_url(request)
-        return None
+        page = PalmaresPage.objects.for_year(self.palmares_year)
+        return page.get_url(request) if page is not None else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["palmares_url"] = self.palmares_url(request)
         return context
 
-    def json_ld(self, request: HttpRequest) -> dict | None:
-        from core.seo import congress_event_json_ld
+    def get_og_image(self):
+        return self.share_image
 
+    def json_ld(self, request: HttpRequest) -> dict | None:
         return congress_event_json_ld(self, request)

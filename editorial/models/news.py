@@ -1,12 +1,12 @@
 """News: the news index (with its filters and feeds), articles and their categories.
 
 The index lives at `/actualites/` (English `/en/news/`); its articles are its children.
-Filters are plain query-string links (`?categorie=`, `?tag=`, `?annee=`), combinable; the
-feeds are sub-URLs of the index (`flux/rss/`, `flux/atom/`).
+Filters are plain query-string links (`?categorie=`, `?tag=`, `?annee=`), combinable, read by
+`editorial.forms.NewsFilterForm` and applied with the `ArticlePageQuerySet` methods; the feeds
+are sub-URLs of the index (`flux/rss/`, `flux/atom/`).
 """
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
@@ -27,6 +27,8 @@ from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage
+from core.seo import first_stream_image, news_article_json_ld, noon
+from label.blocks import EditionFiguresBlock
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -83,22 +85,17 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-date", "-first_published_at", "-pk")
         )
 
+    def in_category(self, category: "NewsCategory") -> "ArticlePageQuerySet":
+        return self.filter(categories=category)
+
+    def tagged(self, tag: Tag) -> "ArticlePageQuerySet":
+        return self.filter(tagged_items__tag=tag)
+
+    def of_year(self, year: int) -> "ArticlePageQuerySet":
+        return self.filter(date__year=year)
+
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
-
-
-@dataclass
-class NewsFilters:
-    """The filters read from the query string, and whether each value was recognised."""
-
-    category: NewsCategory | None = None
-    tag: Tag | None = None
-    year: int | None = None
-    unknown: list[str] = field(default_factory=list)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.category or self.tag or self.year or self.unknown)
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -121,40 +118,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self) -> ArticlePageQuerySet:
         """This index's live public articles (all in the index's language), newest first."""
         return ArticlePage.objects.listing(self.locale).child_of(self)
-
-    def read_filters(self, request: HttpRequest) -> NewsFilters:
-        filters = NewsFilters()
-        category_slug = request.GET.get("categorie", "").strip()
-        if category_slug:
-            filters.category = NewsCategory.objects.filter(
-                locale_id=self.locale_id, slug=category_slug
-            ).first()
-            if filters.category is None:
-                filters.unknown.append("categorie")
-        tag_slug = request.GET.get("tag", "").strip()
-        if tag_slug:
-            filters.tag = Tag.objects.filter(slug=tag_slug).first()
-            if filters.tag is None:
-                filters.unknown.append("tag")
-        year = request.GET.get("annee", "").strip()
-        if year:
-            if year.isdigit() and 1900 < int(year) < 3000:
-                filters.year = int(year)
-            else:
-                filters.unknown.append("annee")
-        return filters
-
-    def filtered_articles(self, filters: NewsFilters) -> ArticlePageQuerySet:
-        articles = self.articles()
-        if filters.unknown:
-            return articles.none()
-        if filters.category:
-            articles = articles.filter(categories=filters.category)
-        if filters.tag:
-            articles = articles.filter(tagged_items__tag=filters.tag)
-        if filters.year:
-            articles = articles.filter(date__year=filters.year)
-        return articles
 
     def filter_choices(self) -> dict:
         """The categories, tags and years that have at least one article here (3 queries)."""
@@ -196,11 +159,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
+        from editorial.forms import NewsFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        filters = self.read_filters(request)
+        filters = NewsFilterForm(request.GET, locale=self.locale)
         context.update(
             filters=filters,
-            articles=self.paginate(request, self.filtered_articles(filters)),
+            articles=self.paginate(request, filters.filter(self.articles())),
             feed_urls=self.feed_urls(request),
             index_url=self.get_url(request),
             **self.filter_choices(),
@@ -227,9 +192,8 @@ def _today() -> datetime.date:
 
 
 class ArticlePage(BasePage):
-    """A news article. Its teaser plays the part of the introduction."""
-
-    introduction = None
+    """A news article. Its teaser plays the part of the introduction (meta description,
+    featured content), so the article has no introduction field of its own."""
 
     date = models.DateField(_("date"), default=_today)
     teaser = models.TextField(
@@ -252,7 +216,10 @@ class ArticlePage(BasePage):
         help_text=_("Obligatoire si une image est choisie : décrivez ce qu'elle montre."),
     )
     image_credit = models.CharField(_("crédit de l'image"), max_length=120, blank=True)
-    body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
+    # An article about a palmarès quotes the edition's figures, computed from its rows.
+    body = StreamField(
+        [*BODY_BLOCKS, ("edition_figures", EditionFiguresBlock())], verbose_name=_("contenu"), blank=True
+    )
     categories = ParentalManyToManyField(
         NewsCategory, verbose_name=_("catégories"), blank=True, related_name="articles"
     )
@@ -326,33 +293,16 @@ class ArticlePage(BasePage):
             )
 
     @property
-    def meta_description(self) -> str:
-        return self.search_description or self.teaser
+    def introduction(self) -> str:
+        return self.teaser
 
     og_type = "article"
 
-    def json_ld(self, request: HttpRequest) -> dict:
-        return self.structured_data(request)
+    def get_og_image(self):
+        return self.image or first_stream_image(self.body)
 
-    def structured_data(self, request: HttpRequest | None = None) -> dict:
-        """schema.org NewsArticle of this article, for a JSON-LD block in the page's head."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title,
-            "description": self.meta_description,
-            "datePublished": self.published_at.isoformat(),
-            "inLanguage": self.locale.language_code,
-            "url": self.get_full_url(request),
-            "publisher": {"@type": "Organization", "name": "Villes Internet"},
-        }
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
-        if self.image_id:
-            data["image"] = (
-                request.build_absolute_uri(self.image.file.url) if request else self.image.file.url
-            )
-        return data
+    def json_ld(self, request: HttpRequest) -> dict:
+        return news_article_json_ld(self, request, published=self.date)
 
     def related_articles(self, limit: int = RELATED_ARTICLES) -> list["ArticlePage"]:
         """Chosen related articles first, then the newest sharing a category or a tag."""
@@ -398,9 +348,9 @@ class ArticlePage(BasePage):
 
     @property
     def published_at(self) -> datetime.datetime:
-        """The article's date as an aware datetime for the feeds: noon, local time, so that the
-        day stays the same in UTC and in most readers' time zones."""
-        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
+        """The article's date as an aware datetime for the feeds: noon, local time, as in the
+        structured data."""
+        return noon(self.date)
 
 
 class ArticleRelatedLink(Orderable):

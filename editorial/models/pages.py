@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage
+from core.seo import first_stream_image
 
 
 class StandardPage(BasePage):
@@ -30,3 +31,6 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("page standard")
         verbose_name_plural = _("pages standard")
+
+    def get_og_image(self):
+        return first_stream_image(self.body)

@@ -1,8 +1,8 @@
 """Press room: press releases (with embargo, contacts, documents and a PDF version), press
 kits (documents, photos, logos, key figures, a ZIP of everything) and press contacts.
 
-The PDF of a release and the ZIP of a kit are built by background tasks
-(`editorial.tasks`) after each publication and stored apart from the page
+The PDF of a release and the ZIP of a kit are generated documents (`core.documents`): built
+by a background task for the page's live revision and stored apart from the page
 (`PressReleasePdf`, `PressKitArchive`), so that they never travel in page revisions or
 translations: each language's page gets its own files.
 """
@@ -18,7 +18,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS, KeyFiguresBlock
-from core.models import BasePage
+from core.models import BasePage, PageDocument
+from core.seo import first_stream_image, news_article_json_ld
 from label.blocks import EditionFiguresBlock
 
 RELEASES_PER_PAGE = 10
@@ -137,13 +138,6 @@ class PressReleasePage(BasePage):
     """A press release. Embargo: set "go live" in the publishing schedule; until then the
     release is neither visible nor listed, and its PDF does not exist."""
 
-    og_type = "article"
-
-    def json_ld(self, request):
-        from core.seo import news_article_json_ld
-
-        return news_article_json_ld(self, request)
-
     release_date = models.DateField(
         _("date du communiqué"), help_text=_("La date imprimée en tête du communiqué.")
     )
@@ -177,11 +171,19 @@ class PressReleasePage(BasePage):
         verbose_name = _("communiqué de presse")
         verbose_name_plural = _("communiqués de presse")
 
+    og_type = "article"
+
+    def get_og_image(self):
+        return first_stream_image(self.body)
+
+    def json_ld(self, request):
+        return news_article_json_ld(self, request, published=self.release_date)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attached_documents"] = list(self.documents.select_related("document"))
         context["contacts"] = [link.contact for link in self.contacts.select_related("contact")]
-        context["pdf"] = PressReleasePdf.objects.filter(page=self).select_related("document").first()
+        context["pdf"] = PressReleasePdf.objects.current(self).first()
         return context
 
 
@@ -226,6 +228,11 @@ class PressKitPage(BasePage):
         verbose_name = _("dossier de presse")
         verbose_name_plural = _("dossiers de presse")
 
+    def get_og_image(self):
+        """The first photo of the kit (not a logo), else the first image of its content."""
+        photo = next((p for p in self.photos.all() if p.kind == PressKitPhoto.Kind.PHOTO), None)
+        return photo.image if photo is not None else first_stream_image(self.body)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         photos = list(self.photos.select_related("image").prefetch_related("image__renditions"))
@@ -233,7 +240,7 @@ class PressKitPage(BasePage):
         context["photos"] = [photo for photo in photos if photo.kind == PressKitPhoto.Kind.PHOTO]
         context["logos"] = [photo for photo in photos if photo.kind == PressKitPhoto.Kind.LOGO]
         context["contacts"] = [link.contact for link in self.contacts.select_related("contact")]
-        context["archive"] = PressKitArchive.objects.filter(page=self).select_related("document").first()
+        context["archive"] = PressKitArchive.objects.current(self).first()
         return context
 
 
@@ -270,37 +277,21 @@ class PressKitContact(ContactLink):
     page = ParentalKey(PressKitPage, on_delete=models.CASCADE, related_name="contacts")
 
 
-class PressReleasePdf(models.Model):
-    """The PDF version of a release, rendered by a task from the live revision."""
+class PressReleasePdf(PageDocument):
+    """The PDF version of a release, rendered by a task from its live revision."""
 
     page = models.OneToOneField(PressReleasePage, on_delete=models.CASCADE, related_name="pdf_version")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("version PDF d'un communiqué")
         verbose_name_plural = _("versions PDF des communiqués")
 
-    def __str__(self) -> str:
-        return self.document.title
 
-
-class PressKitArchive(models.Model):
+class PressKitArchive(PageDocument):
     """The ZIP of a kit's documents and photo originals, built from its live revision."""
 
     page = models.OneToOneField(PressKitPage, on_delete=models.CASCADE, related_name="archive")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("archive ZIP d'un dossier de presse")
         verbose_name_plural = _("archives ZIP des dossiers de presse")
-
-    def __str__(self) -> str:
-        return self.document.title

@@ -1,23 +1,16 @@
-"""Business rules of the press room: the PDF of a release, the ZIP of a kit, the review
-workflow. Called by tasks (`editorial.press_tasks`) and the demo loader, never in a request."""
+"""Business rules of the press room: how the PDF of a release and the ZIP of a kit are built
+(generated documents, registered in `editorial.apps` and built by `core.documents` in a task,
+never in a request), and the review workflow."""
 
 import io
 import zipfile
 from collections.abc import Iterable
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.text import slugify
-from wagtail.documents import get_document_model
 from wagtail.models import (
-    Collection,
     GroupApprovalTask,
     GroupPagePermission,
     Page,
@@ -26,12 +19,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from editorial.models.press import (
-    PressKitArchive,
-    PressKitPage,
-    PressReleasePage,
-    PressReleasePdf,
-)
+from core.documents import BuiltFile
+from core.pdf import render_pdf
+from editorial.models.press import PressKitPage, PressReleasePage
 
 REVIEW_WORKFLOW_NAME = "Relecture"
 REVIEW_GROUP_NAME = "Relecture presse"
@@ -40,93 +30,20 @@ REVIEW_TASK_NAME = "Relecture presse"
 # Entries of a ZIP carry this date so that the same kit always gives the same bytes.
 ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
 
-_PDF_BASE_URL = "https://pdf.invalid/"
 
-
-def _fetch_media_only(url: str, headers=None):
-    """WeasyPrint URL fetcher: serves the site's media from storage, refuses anything else
-    (a PDF never loads a resource from another server)."""
-    from weasyprint.urls import URLFetcherResponse
-
-    path = urlsplit(url).path
-    if not url.startswith(_PDF_BASE_URL) or not path.startswith(settings.MEDIA_URL):
-        raise ValueError(f"resource outside the media storage refused: {url}")
-    name = path.removeprefix(settings.MEDIA_URL)
-    with default_storage.open(name, "rb") as stored:
-        return URLFetcherResponse(url, stored.read())
-
-
-def render_release_pdf(page: PressReleasePage) -> bytes:
+def release_pdf(page: PressReleasePage) -> BuiltFile:
     """The PDF version of a release, in the release's language, from its current content."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    class MediaOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            return _fetch_media_only(url, headers)
-
-    with translation.override(page.locale.language_code):
-        html = render_to_string(
-            "editorial/press_release_pdf.html",
-            {
-                "page": page,
-                "contacts": [link.contact for link in page.contacts.select_related("contact")],
-                "attached_documents": list(page.documents.select_related("document")),
-                "site_url": page.full_url,
-            },
-        )
-    return HTML(string=html, base_url=_PDF_BASE_URL, url_fetcher=MediaOnlyFetcher()).write_pdf()
-
-
-def _store_document(title: str, filename: str, content: bytes):
-    document_model = get_document_model()
-    document = document_model(title=title, collection=Collection.get_first_root_node())
-    document.file.save(filename, ContentFile(content), save=False)
-    document.file_size = len(content)
-    document.save()
-    return document
-
-
-def _delete_document(document) -> None:
-    document.file.delete(save=False)
-    document.delete()
-
-
-def store_release_pdf(page_id: int) -> PressReleasePdf | None:
-    """Render and store the PDF of the live release `page_id`.
-
-    Nothing happens for a release that is not live (still under embargo, unpublished, deleted)
-    or whose live revision already has its PDF.
-    """
-    page = PressReleasePage.objects.live().filter(pk=page_id).select_related("locale").first()
-    if page is None:
-        return None
-    existing = PressReleasePdf.objects.filter(page=page).select_related("document").first()
-    if existing is not None and page.live_revision_id and existing.revision_id == page.live_revision_id:
-        return existing
-    content = render_release_pdf(page)
-    document = _store_document(page.title, f"communique-{page.slug}.pdf", content)
-    with transaction.atomic():
-        pdf, _created = PressReleasePdf.objects.update_or_create(
-            page=page, defaults={"document": document, "revision_id": page.live_revision_id}
-        )
-    if existing is not None:
-        _delete_document(existing.document)
-    return pdf
-
-
-def remove_unpublished_files(page_id: int) -> int:
-    """Delete the PDF or ZIP of a release or kit that is no longer live (unpublished): its
-    file must not stay downloadable. Returns the number of documents deleted."""
-    if Page.objects.filter(pk=page_id, live=True).exists():
-        return 0
-    stored = [
-        *PressReleasePdf.objects.filter(page_id=page_id).select_related("document"),
-        *PressKitArchive.objects.filter(page_id=page_id).select_related("document"),
-    ]
-    for item in stored:
-        _delete_document(item.document)  # cascades to the PressReleasePdf / PressKitArchive row
-    return len(stored)
+    content = render_pdf(
+        "editorial/press_release_pdf.html",
+        {
+            "page": page,
+            "contacts": [link.contact for link in page.contacts.select_related("contact")],
+            "attached_documents": list(page.documents.select_related("document")),
+            "site_url": page.full_url,
+        },
+        language=page.locale.language_code,
+    )
+    return BuiltFile(f"communique-{page.slug}.pdf", content)
 
 
 def _zip_name(folder: str, number: int, title: str, filename: str) -> str:
@@ -169,24 +86,10 @@ def build_kit_zip(page: PressKitPage) -> bytes:
     return buffer.getvalue()
 
 
-def store_kit_archive(page_id: int) -> PressKitArchive | None:
-    """Build and store the ZIP of the live kit `page_id`, once per live revision."""
-    page = PressKitPage.objects.live().filter(pk=page_id).first()
-    if page is None:
-        return None
-    existing = PressKitArchive.objects.filter(page=page).select_related("document").first()
-    if existing is not None and page.live_revision_id and existing.revision_id == page.live_revision_id:
-        return existing
-    content = build_kit_zip(page)
-    filename = page.slug if page.slug.startswith("dossier") else f"dossier-de-presse-{page.slug}"
-    document = _store_document(page.title, f"{filename}.zip", content)
-    with transaction.atomic():
-        archive, _created = PressKitArchive.objects.update_or_create(
-            page=page, defaults={"document": document, "revision_id": page.live_revision_id}
-        )
-    if existing is not None:
-        _delete_document(existing.document)
-    return archive
+def kit_archive(page: PressKitPage) -> BuiltFile:
+    """The ZIP of a kit, named after it."""
+    name = page.slug if page.slug.startswith("dossier") else f"dossier-de-presse-{page.slug}"
+    return BuiltFile(f"{name}.zip", build_kit_zip(page))
 
 
 @transaction.atomic

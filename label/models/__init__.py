@@ -12,7 +12,13 @@ from .editions import (
     LabellisationQuerySet,
     category_case,
 )
-from .pages import PalmaresIndexPage, PalmaresPage, palmares_page_for_year
+from .pages import (
+    PalmaresIndexPage,
+    PalmaresPage,
+    PalmaresPageQuerySet,
+    collectivity_history_url,
+    collectivity_history_urls,
+)
 
 __all__ = [
     "MAX_AROBASES",
@@ -25,6 +31,8 @@ __all__ = [
     "LabellisationQuerySet",
     "PalmaresIndexPage",
     "PalmaresPage",
+    "PalmaresPageQuerySet",
     "category_case",
-    "palmares_page_for_year",
+    "collectivity_history_url",
+    "collectivity_history_urls",
 ]

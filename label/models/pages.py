@@ -3,6 +3,8 @@ routes) and one palmarès page per edition."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,20 +13,40 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageManager, PageQuerySet
 
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage
+from core.seo import first_stream_image
 from territories.models import Collectivity, Region
 
 from .editions import MENTION_KINDS, DistinctionKind, LabelEdition, Labellisation
 
 PER_PAGE = 50
+
+
+class PalmaresPageQuerySet(PageQuerySet):
+    def published(self, locale: Locale | None = None) -> PalmaresPageQuerySet:
+        """Live palmarès pages of one language (the active one by default), newest edition first."""
+        return (
+            self.live()
+            .filter(locale=locale or Locale.get_active())
+            .select_related("edition")
+            .order_by("-edition__year", "path")
+        )
+
+    def for_year(self, year: int, locale: Locale | None = None) -> PalmaresPage | None:
+        """The live palmarès page of ``year`` in ``locale`` (the active language by default), or
+        None: the one way to find the page of a year, for every link to it. A year whose page
+        has no live translation in that language has none there."""
+        return self.published(locale).filter(edition__year=year).first()
+
+
+PalmaresPageManager = PageManager.from_queryset(PalmaresPageQuerySet)
 
 
 class PalmaresIndexPage(RoutablePageMixin, BasePage):
@@ -42,8 +64,11 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("index des palmarès")
         verbose_name_plural = _("index des palmarès")
 
-    def palmares_pages(self):
-        return PalmaresPage.objects.child_of(self).live().select_related("edition").order_by("-edition__year")
+    def get_og_image(self):
+        return first_stream_image(self.body)
+
+    def palmares_pages(self) -> PalmaresPageQuerySet:
+        return PalmaresPage.objects.published(self.locale).child_of(self)
 
     @path("")
     def index_view(self, request):
@@ -63,9 +88,7 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
         )
         pages = {
             page.edition_id: page
-            for page in PalmaresPage.objects.child_of(self)
-            .live()
-            .filter(edition__in=[item.edition_id for item in labellisations])
+            for page in self.palmares_pages().filter(edition__in=[item.edition_id for item in labellisations])
         }
         for item in labellisations:
             page = pages.get(item.edition_id)
@@ -98,6 +121,8 @@ class PalmaresPage(BasePage):
     )
     body = StreamField(BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
 
+    objects = PalmaresPageManager()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("edition"),
@@ -111,6 +136,9 @@ class PalmaresPage(BasePage):
     class Meta:
         verbose_name = _("palmarès")
         verbose_name_plural = _("palmarès")
+
+    def get_og_image(self):
+        return first_stream_image(self.body)
 
     def clean(self) -> None:
         super().clean()
@@ -185,24 +213,18 @@ def sort_rows(rows, sort: str):
     return rows.order_by("collectivity__name", "pk")
 
 
-def palmares_page_for_year(year: int, locale: Locale | None = None) -> PalmaresPage | None:
-    """The live palmarès page of ``year`` in ``locale`` (the current language by default), else
-    in the default locale, else None. For links such as the congress page's "palmarès"."""
-    pages = PalmaresPage.objects.live().filter(edition__year=year).select_related("locale")
-    if locale is None:
-        try:
-            locale = Locale.objects.get(language_code=(get_language() or "fr").split("-")[0])
-        except Locale.DoesNotExist:
-            locale = None
-    if locale is not None and (page := pages.filter(locale=locale).first()):
-        return page
-    default = Locale.get_default()
-    return pages.filter(locale=default).first()
+def collectivity_history_urls(request=None) -> Callable[[Collectivity], str]:
+    """A function giving a collectivity's label history URL (a route of the palmarès index of
+    the active language), or "" for every collectivity when there is no such index."""
+    index = PalmaresIndexPage.objects.live().filter(locale=Locale.get_active()).order_by("path").first()
+    if index is None:
+        return lambda collectivity: ""
+    base = index.get_url(request)
+    return lambda collectivity: (
+        base + index.reverse_subpage("collectivity", kwargs={"slug": collectivity.slug})
+    )
 
 
 def collectivity_history_url(collectivity: Collectivity, request=None) -> str:
-    """URL of ``collectivity``'s label history page (on the first palmarès index), or ""."""
-    index = PalmaresIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    if index is None:
-        return ""
-    return index.get_url(request) + index.reverse_subpage("collectivity", kwargs={"slug": collectivity.slug})
+    """URL of ``collectivity``'s label history page, or "" (see ``collectivity_history_urls``)."""
+    return collectivity_history_urls(request)(collectivity)

@@ -7,22 +7,16 @@
 from .collectivities import set_member_communes, unique_collectivity_slug
 from .csv_import import (
     COLUMNS,
-    REQUIRED_COLUMNS,
+    CollectivityImport,
     CollectivityImportError,
-    ImportResult,
-    ImportRowError,
     import_collectivities,
-    import_collectivities_file,
 )
 
 __all__ = [
     "COLUMNS",
-    "REQUIRED_COLUMNS",
+    "CollectivityImport",
     "CollectivityImportError",
-    "ImportResult",
-    "ImportRowError",
     "import_collectivities",
-    "import_collectivities_file",
     "set_member_communes",
     "unique_collectivity_slug",
 ]

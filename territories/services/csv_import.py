@@ -1,4 +1,4 @@
-"""CSV import of collectivities.
+"""CSV import of collectivities, on the shared CSV import of :mod:`core.csv_import`.
 
 :func:`import_collectivities` checks every row first and writes nothing when one row is wrong;
 a clean file is written in one transaction and can be imported again without creating
@@ -14,77 +14,25 @@ these columns (order free, case and accents ignored)::
 
 from __future__ import annotations
 
-import csv
-import io
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy
+
+from core.csv_import import Column, CsvImport, CsvImportError, CsvRow, ImportResult, Log, normalize_name
+from core.csv_import.cells import positive_int
 
 from ..models import EPCI_KINDS, GROUPING_KINDS, Collectivity, CollectivityKind, Department, Region
 from ..validators import DEPARTMENT_CODE_RE, SIREN_RE, insee_code_consistency_error, insee_code_error
 from .collectivities import unique_collectivity_slug
 
-Log = Callable[[str], None]
-
-#: Every accepted column, in the documented order.
-COLUMNS = (
-    "nom",
-    "type",
-    "code_insee",
-    "siren",
-    "population",
-    "annee_population",
-    "departement",
-    "region",
-    "epci_siren",
-)
-#: Columns the header must contain (their cells may still be empty when the rules allow it).
-REQUIRED_COLUMNS = COLUMNS[:7]
 KIND_VALUES = tuple(CollectivityKind.values)
 
 
-@dataclass(frozen=True)
-class ImportRowError:
-    """One problem in the file: its line (1 is the header), its column and what to fix."""
-
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("ligne %(line)d, colonne %(column)s : %(reason)s") % {
-                "line": self.line,
-                "column": self.column,
-                "reason": self.reason,
-            }
-        return _("ligne %(line)d : %(reason)s") % {"line": self.line, "reason": self.reason}
-
-
-class CollectivityImportError(ValidationError):
+class CollectivityImportError(CsvImportError):
     """The file has errors; nothing was written. ``row_errors`` lists every one of them."""
-
-    def __init__(self, row_errors: list[ImportRowError]):
-        self.row_errors = row_errors
-        super().__init__([str(error) for error in row_errors], code="invalid_import")
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
-    unchanged: int
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged
 
 
 @dataclass
@@ -105,208 +53,78 @@ class _Row:
     instance: Collectivity | None = field(default=None, repr=False)
 
 
-def import_collectivities_file(path: Path | str, *, log: Log | None = None) -> ImportResult:
-    """Import the CSV file at ``path`` (see :func:`import_collectivities`)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(
-            _("Fichier introuvable : %(path)s. Vérifiez le chemin du fichier CSV.") % {"path": path}
-        )
-    with path.open("rb") as handle:
-        return import_collectivities(handle, log=log)
-
-
-def import_collectivities(source: bytes | BinaryIO, *, log: Log | None = None) -> ImportResult:
-    """Create or update collectivities from CSV content, all rows or none.
-
-    Every row is checked before anything is written; if any row is wrong,
-    :class:`CollectivityImportError` lists every problem (line, column, reason) and the database
-    is left untouched. A row is identified by its INSEE code, else by its SIREN: importing the
-    same file again updates the rows it created and adds none. An empty cell never erases a
-    value already stored. A commune's ``epci_siren`` makes it a member of that EPCI (found in
-    the file or in the database); for an EPCI à fiscalité propre it leaves its former EPCI.
-    """
-    log = log or (lambda message: None)
-    content = source if isinstance(source, bytes) else source.read()
-    rows = _check_file(content, log)
-    with transaction.atomic():
-        return _write(rows, log)
-
-
-def _normalize_header(value: str) -> str:
-    value = unicodedata.normalize("NFKD", value.strip().lower())
-    value = "".join(char for char in value if not unicodedata.combining(char))
-    return value.replace(" ", "_").replace("-", "_")
-
-
-def _normalize_kind(value: str) -> str:
-    value = _normalize_header(value).replace("'", "_")
-    aliases = {
-        _normalize_header(str(label)).replace("'", "_"): kind for kind, label in CollectivityKind.choices
-    }
+def _kind_aliases() -> dict[str, str]:
+    aliases = {normalize_name(str(label)): kind for kind, label in CollectivityKind.choices}
     aliases.update(
         {f"communaute_de_{k.split('_')[1]}": k for k in KIND_VALUES if k.startswith("communaute_")}
     )
-    aliases.update({"communaute_d_agglomeration": CollectivityKind.COMMUNAUTE_AGGLOMERATION})
-    return value if value in KIND_VALUES else aliases.get(value, "")
+    aliases["communaute_d_agglomeration"] = CollectivityKind.COMMUNAUTE_AGGLOMERATION
+    aliases.update({kind: kind for kind in KIND_VALUES})
+    return aliases
 
 
-def _decode(content: bytes) -> tuple[str | None, ImportRowError | None]:
-    try:
-        return content.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        return None, ImportRowError(
-            line,
-            "",
-            _(
-                "le fichier n'est pas encodé en UTF-8. Enregistrez-le au format « CSV UTF-8 » "
-                "puis importez-le à nouveau."
-            ),
+def _parse_name(text: str) -> str:
+    if not text:
+        raise ValidationError(_("le nom est obligatoire."))
+    if len(text) > 200:
+        raise ValidationError(_("le nom dépasse 200 caractères."))
+    return text
+
+
+def _parse_kind(text: str) -> str:
+    kind = _kind_aliases().get(normalize_name(text))
+    if kind is None:
+        raise ValidationError(
+            _("type « %(value)s » inconnu. Valeurs acceptées : %(values)s.")
+            % {"value": text, "values": ", ".join(KIND_VALUES)}
         )
+    return kind
 
 
-def _check_file(content: bytes, log: Log) -> list[_Row]:
-    text, error = _decode(content)
-    if error:
-        raise CollectivityImportError([error])
-    lines = text.splitlines()
-    first_line = next((line for line in lines if line.strip()), "")
-    if not first_line:
-        raise CollectivityImportError([ImportRowError(1, "", _("le fichier est vide."))])
-    # Sniff the delimiter on the header, whose names contain neither ";" nor ",".
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] = []
-    while not any(header):
-        header = [_normalize_header(name) for name in next(reader)]
-    header_line = reader.line_num
+def _parse_siren(text: str) -> str | None:
+    siren = text.replace(" ", "")
+    if siren and not SIREN_RE.match(siren):
+        raise ValidationError(_("« %(value)s » n'est pas un SIREN : 9 chiffres attendus.") % {"value": siren})
+    return siren or None
 
-    errors: list[ImportRowError] = []
-    for position, name in enumerate(header, start=1):
-        if name not in COLUMNS:
-            errors.append(
-                ImportRowError(
-                    header_line,
-                    name or str(position),
-                    _("colonne inconnue. Colonnes acceptées : %(columns)s.")
-                    % {"columns": ", ".join(COLUMNS)},
-                )
-            )
-        elif header.index(name) != position - 1:
-            errors.append(
-                ImportRowError(header_line, name, _("cette colonne apparaît deux fois dans l'en-tête."))
-            )
-    errors.extend(
-        ImportRowError(header_line, name, _("colonne obligatoire absente de l'en-tête."))
-        for name in REQUIRED_COLUMNS
-        if name not in header
+
+def _parse_year(text: str) -> int | None:
+    year = positive_int(text)
+    if year is not None and not 1800 <= year <= 2100:
+        raise ValidationError(_("l'année doit s'écrire sur 4 chiffres, par exemple 2023."))
+    return year
+
+
+class CollectivityImport(CsvImport[_Row]):
+    """Checks every row against the rules, the rest of the file and the database, then
+    creates or updates the collectivities."""
+
+    columns = (
+        Column("nom", required=True, parse=_parse_name),
+        Column("type", required=True, parse=_parse_kind),
+        Column("code_insee", required=True, parse=str.upper),
+        Column("siren", required=True, parse=_parse_siren),
+        Column("population", required=True, parse=positive_int),
+        Column("annee_population", required=True, parse=_parse_year),
+        Column("departement", required=True, parse=str.upper),
+        Column("region"),
+        Column("epci_siren", parse=_parse_siren),
     )
-    if errors:
-        raise CollectivityImportError(errors)
+    error_class = CollectivityImportError
+    subject = gettext_lazy("des collectivités")
+    nothing_written = gettext_lazy("aucune collectivité n'a été enregistrée.")
+    noun = gettext_lazy("collectivité(s)")
 
-    raw_rows: list[tuple[int, dict[str, str]]] = []
-    line = reader.line_num + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            if len(cells) > len(header):
-                errors.append(
-                    ImportRowError(
-                        line,
-                        "",
-                        _("%(found)d valeurs pour %(expected)d colonnes : vérifiez le séparateur.")
-                        % {"found": len(cells), "expected": len(header)},
-                    )
-                )
-            else:
-                values = dict.fromkeys(COLUMNS, "")
-                values.update({name: cell.strip() for name, cell in zip(header, cells, strict=False)})
-                raw_rows.append((line, values))
-        line = reader.line_num + 1
-    log(
-        ngettext("%(count)d ligne lue, vérification…", "%(count)d lignes lues, vérification…", len(raw_rows))
-        % {"count": len(raw_rows)}
-    )
-    rows = _RowChecker(raw_rows, errors).check()
-    if errors:
-        errors.sort(
-            key=lambda error: (error.line, COLUMNS.index(error.column) if error.column in COLUMNS else -1)
-        )
-        raise CollectivityImportError(errors)
-    return rows
-
-
-class _RowChecker:
-    """Checks every row against the rules, the rest of the file and the database."""
-
-    def __init__(self, raw_rows: list[tuple[int, dict[str, str]]], errors: list[ImportRowError]):
-        self.raw_rows = raw_rows
-        self.errors = errors
+    def prepare(self, rows: list[CsvRow]) -> None:
         self.departments = {d.code: d for d in Department.objects.select_related("region")}
         self.regions = {r.code: r for r in Region.objects.all()}
 
-    def error(self, line: int, column: str, reason: str) -> None:
-        self.errors.append(ImportRowError(line, column, reason))
+    def parse_row(self, row: CsvRow) -> _Row | None:
+        line, kind = row.line, row["type"]
+        department = self.department(row, kind)
+        region = self.region(row, kind, department)
 
-    def check(self) -> list[_Row]:
-        rows = [row for line, values in self.raw_rows if (row := self.check_row(line, values))]
-        self.check_duplicates(rows)
-        self.match_existing(rows)
-        self.check_epcis(rows)
-        return rows
-
-    def check_row(self, line: int, values: dict[str, str]) -> _Row | None:
-        errors_before = len(self.errors)
-        name = values["nom"]
-        if not name:
-            self.error(line, "nom", _("le nom est obligatoire."))
-        elif len(name) > 200:
-            self.error(line, "nom", _("le nom dépasse 200 caractères."))
-
-        kind = _normalize_kind(values["type"])
-        if not kind:
-            self.error(
-                line,
-                "type",
-                _("type « %(value)s » inconnu. Valeurs acceptées : %(values)s.")
-                % {"value": values["type"], "values": ", ".join(KIND_VALUES)},
-            )
-
-        department = None
-        department_code = values["departement"].upper()
-        if department_code.isdigit() and len(department_code) == 1:
-            department_code = department_code.zfill(2)  # "1" saved by a spreadsheet means "01"
-        if department_code:
-            department = self.departments.get(department_code)
-            if department is None:
-                reason = (
-                    _("département « %(code)s » inconnu.")
-                    if DEPARTMENT_CODE_RE.match(department_code)
-                    else _(
-                        "« %(code)s » n'est pas un code de département (« 01 » à « 95 », « 2A », « 971 »…)."
-                    )
-                )
-                self.error(line, "departement", reason % {"code": department_code})
-        elif kind and kind != CollectivityKind.REGION:
-            self.error(line, "departement", _("le code INSEE du département est obligatoire."))
-
-        region = None
-        if region_code := (values["region"].zfill(2) if values["region"] else ""):
-            region = self.regions.get(region_code)
-            if region is None:
-                self.error(line, "region", _("région « %(code)s » inconnue.") % {"code": values["region"]})
-            elif department and department.region_id != region.pk:
-                self.error(
-                    line,
-                    "region",
-                    _("le département %(department)s appartient à la région %(region)s (%(code)s).")
-                    % {"department": department, "region": department.region, "code": department.region.code},
-                )
-        elif kind == CollectivityKind.REGION:
-            self.error(line, "region", _("le code INSEE de la région est obligatoire pour une région."))
-        region = region or (department.region if department else None)
-
-        insee_code = values["code_insee"].upper() or None
+        insee_code = row["code_insee"] or None
         if insee_code and insee_code.isdigit() and len(insee_code) == 4 and kind == CollectivityKind.COMMUNE:
             insee_code = insee_code.zfill(5)  # "1001" saved by a spreadsheet means "01001"
         if insee_code and kind:
@@ -318,79 +136,87 @@ class _RowChecker:
         elif not insee_code and kind == CollectivityKind.COMMUNE:
             self.error(line, "code_insee", _("le code INSEE est obligatoire pour une commune."))
 
-        siren = values["siren"].replace(" ", "") or None
-        if siren and not SIREN_RE.match(siren):
-            self.error(
-                line, "siren", _("« %(value)s » n'est pas un SIREN : 9 chiffres attendus.") % {"value": siren}
-            )
-        if kind and kind != CollectivityKind.COMMUNE and not insee_code and not siren:
+        siren = row["siren"]
+        if kind and kind != CollectivityKind.COMMUNE and not insee_code and not siren and row.ok("siren"):
             self.error(
                 line,
                 "siren",
                 _("le SIREN est obligatoire pour reconnaître une collectivité qui n'a pas de code INSEE."),
             )
-
-        population = self.parse_int(line, "population", values["population"])
-        population_year = self.parse_int(line, "annee_population", values["annee_population"])
-        if population_year is not None and not 1800 <= population_year <= 2100:
-            self.error(line, "annee_population", _("l'année doit s'écrire sur 4 chiffres, par exemple 2023."))
-
-        epci_siren = values["epci_siren"].replace(" ", "") or None
-        if epci_siren:
-            if kind and kind != CollectivityKind.COMMUNE:
-                self.error(
-                    line, "epci_siren", _("seule une commune peut indiquer l'EPCI dont elle est membre.")
-                )
-            elif not SIREN_RE.match(epci_siren):
-                self.error(
-                    line,
-                    "epci_siren",
-                    _("« %(value)s » n'est pas un SIREN : 9 chiffres attendus.") % {"value": epci_siren},
-                )
-
-        if len(self.errors) > errors_before:
-            return None
+        epci_siren = row["epci_siren"]
+        if epci_siren and kind and kind != CollectivityKind.COMMUNE:
+            self.error(line, "epci_siren", _("seule une commune peut indiquer l'EPCI dont elle est membre."))
         return _Row(
-            line, name, kind, insee_code, siren, population, population_year, department, region, epci_siren
+            line,
+            row["nom"],
+            kind,
+            insee_code,
+            siren,
+            row["population"],
+            row["annee_population"],
+            department,
+            region,
+            epci_siren,
         )
 
-    def parse_int(self, line: int, column: str, value: str) -> int | None:
-        value = value.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-        if not value:
+    def department(self, row: CsvRow, kind: str | None) -> Department | None:
+        code = row["departement"]
+        if code.isdigit() and len(code) == 1:
+            code = code.zfill(2)  # "1" saved by a spreadsheet means "01"
+        if not code:
+            if kind and kind != CollectivityKind.REGION:
+                self.error(row.line, "departement", _("le code INSEE du département est obligatoire."))
             return None
-        if not value.isdigit():
-            self.error(
-                line,
-                column,
-                _("« %(value)s » n'est pas un nombre entier positif (chiffres seulement, sans décimale).")
-                % {"value": value},
+        department = self.departments.get(code)
+        if department is None:
+            reason = (
+                _("département « %(code)s » inconnu.")
+                if DEPARTMENT_CODE_RE.match(code)
+                else _("« %(code)s » n'est pas un code de département (« 01 » à « 95 », « 2A », « 971 »…).")
             )
-            return None
-        return int(value)
+            self.error(row.line, "departement", reason % {"code": code})
+        return department
+
+    def region(self, row: CsvRow, kind: str | None, department: Department | None) -> Region | None:
+        text = row["region"]
+        if not text:
+            if kind == CollectivityKind.REGION:
+                self.error(
+                    row.line, "region", _("le code INSEE de la région est obligatoire pour une région.")
+                )
+            return department.region if department else None
+        region = self.regions.get(text.zfill(2))
+        if region is None:
+            self.error(row.line, "region", _("région « %(code)s » inconnue.") % {"code": text})
+        elif department and department.region_id != region.pk:
+            self.error(
+                row.line,
+                "region",
+                _("le département %(department)s appartient à la région %(region)s (%(code)s).")
+                % {"department": department, "region": department.region, "code": department.region.code},
+            )
+        return region or (department.region if department else None)
+
+    def check_rows(self, rows: list[_Row]) -> None:
+        self.check_duplicates(rows)
+        self.match_existing(rows)
+        self.check_epcis(rows)
 
     def check_duplicates(self, rows: list[_Row]) -> None:
-        seen_insee: dict[tuple[str, str], int] = {}
-        seen_siren: dict[str, int] = {}
         for row in rows:
-            if row.insee_code:
-                key = (row.kind, row.insee_code)
-                if key in seen_insee:
-                    self.error(
-                        row.line,
-                        "code_insee",
-                        _("code INSEE %(code)s déjà présent ligne %(other)d.")
-                        % {"code": row.insee_code, "other": seen_insee[key]},
-                    )
-                seen_insee.setdefault(key, row.line)
-            if row.siren:
-                if row.siren in seen_siren:
-                    self.error(
-                        row.line,
-                        "siren",
-                        _("SIREN %(siren)s déjà présent ligne %(other)d.")
-                        % {"siren": row.siren, "other": seen_siren[row.siren]},
-                    )
-                seen_siren.setdefault(row.siren, row.line)
+            if row.insee_code and (other := self.first_line(("insee", row.kind, row.insee_code), row.line)):
+                self.error(
+                    row.line,
+                    "code_insee",
+                    _("code INSEE %(code)s déjà présent ligne %(other)d.")
+                    % {"code": row.insee_code, "other": other},
+                )
+            if row.siren and (other := self.first_line(("siren", row.siren), row.line)):
+                self.error(
+                    row.line,
+                    "siren",
+                    _("SIREN %(siren)s déjà présent ligne %(other)d.") % {"siren": row.siren, "other": other},
+                )
 
     def match_existing(self, rows: list[_Row]) -> None:
         """Find the stored collectivity of each row and check conflicts.
@@ -477,81 +303,85 @@ class _RowChecker:
                     % {"siren": row.epci_siren, "kind": CollectivityKind(kind).label},
                 )
 
+    def write(self, rows: list[_Row]) -> ImportResult:
+        self.taken_slugs = set(Collectivity.objects.values_list("slug", flat=True))
+        status = {row.line: self.save(row) for row in rows}
+        for line in self.link_epcis(rows):
+            if status[line] == "unchanged":
+                status[line] = "updated"
+        counts = list(status.values())
+        return ImportResult(counts.count("created"), counts.count("updated"), counts.count("unchanged"))
 
-_WRITTEN_FIELDS = (
-    "name",
-    "kind",
-    "insee_code",
-    "siren",
-    "population",
-    "population_year",
-    "department",
-    "region",
-)
-
-
-def _write(rows: list[_Row], log: Log) -> ImportResult:
-    log(_("Aucune erreur : enregistrement…"))
-    taken_slugs = set(Collectivity.objects.values_list("slug", flat=True))
-    status: dict[int, str] = {}
-    by_siren: dict[str, Collectivity] = {}
-    for row in rows:
-        instance = row.existing or Collectivity()
+    def save(self, row: _Row) -> str:
+        """Create or update the row's collectivity; an empty cell keeps what is stored."""
+        instance = row.instance = row.existing or Collectivity()
         new_values = {
             "name": row.name,
             "kind": row.kind,
             "department": row.department,
             "region": row.region,
-            # An empty cell keeps what is stored.
             "insee_code": row.insee_code or instance.insee_code,
             "siren": row.siren or instance.siren,
-            "population": row.population if row.population is not None else instance.population,
-            "population_year": row.population_year
-            if row.population_year is not None
-            else instance.population_year,
+            "population": instance.population if row.population is None else row.population,
+            "population_year": instance.population_year
+            if row.population_year is None
+            else row.population_year,
         }
-        changed = [name for name in _WRITTEN_FIELDS if getattr(instance, name) != new_values[name]]
-        for name in changed:
-            setattr(instance, name, new_values[name])
+        changed = {name: value for name, value in new_values.items() if getattr(instance, name) != value}
+        for name, value in changed.items():
+            setattr(instance, name, value)
         if instance.pk is None:
             instance.slug = unique_collectivity_slug(
-                row.name, row.department.code if row.department else None, taken=taken_slugs
+                row.name, row.department.code if row.department else None, taken=self.taken_slugs
             )
-            taken_slugs.add(instance.slug)
+            self.taken_slugs.add(instance.slug)
             instance.save()
-            status[row.line] = "created"
-        elif changed:
+            return "created"
+        if changed:
             instance.save()
-            status[row.line] = "updated"
-        else:
-            status[row.line] = "unchanged"
-        row.instance = instance
-        if instance.siren:
-            by_siren[instance.siren] = instance
+            return "updated"
+        return "unchanged"
 
-    epci_sirens = {row.epci_siren for row in rows if row.epci_siren} - set(by_siren)
-    by_siren.update({c.siren: c for c in Collectivity.objects.filter(siren__in=epci_sirens)})
-    Membership = Collectivity.member_communes.through
-    members = [row.instance.pk for row in rows if row.epci_siren]
-    stored_links = set(
-        Membership.objects.filter(to_collectivity__in=members).values_list(
-            "from_collectivity", "to_collectivity"
-        )
-    )
-    for row in rows:
-        if not row.epci_siren:
-            continue
-        grouping, commune = by_siren[row.epci_siren], row.instance
-        if (grouping.pk, commune.pk) in stored_links:
-            continue
-        if grouping.kind in EPCI_KINDS:
-            # A commune belongs to a single EPCI à fiscalité propre: the file moves it.
+    def link_epcis(self, rows: list[_Row]) -> list[int]:
+        """Make each commune a member of its ``epci_siren``; return the lines that changed."""
+        by_siren = {row.instance.siren: row.instance for row in rows if row.instance.siren}
+        epci_sirens = {row.epci_siren for row in rows if row.epci_siren} - set(by_siren)
+        by_siren.update({c.siren: c for c in Collectivity.objects.filter(siren__in=epci_sirens)})
+        Membership = Collectivity.member_communes.through
+        stored_links = set(
             Membership.objects.filter(
-                to_collectivity=commune, from_collectivity__kind__in=EPCI_KINDS
-            ).delete()
-        grouping.member_communes.add(commune)
-        if status[row.line] == "unchanged":
-            status[row.line] = "updated"
+                to_collectivity__in=[row.instance.pk for row in rows if row.epci_siren]
+            ).values_list("from_collectivity", "to_collectivity")
+        )
+        changed = []
+        for row in rows:
+            if not row.epci_siren:
+                continue
+            grouping, commune = by_siren[row.epci_siren], row.instance
+            if (grouping.pk, commune.pk) in stored_links:
+                continue
+            if grouping.kind in EPCI_KINDS:
+                # A commune belongs to a single EPCI à fiscalité propre: the file moves it.
+                Membership.objects.filter(
+                    to_collectivity=commune, from_collectivity__kind__in=EPCI_KINDS
+                ).delete()
+            grouping.member_communes.add(commune)
+            changed.append(row.line)
+        return changed
 
-    counts = list(status.values())
-    return ImportResult(counts.count("created"), counts.count("updated"), counts.count("unchanged"))
+
+def import_collectivities(source: bytes | BinaryIO, *, log: Log | None = None) -> ImportResult:
+    """Create or update collectivities from CSV content, all rows or none.
+
+    Every row is checked before anything is written; if any row is wrong,
+    :class:`CollectivityImportError` lists every problem (line, column, reason) and the database
+    is left untouched. A row is identified by its INSEE code, else by its SIREN: importing the
+    same file again updates the rows it created and adds none. An empty cell never erases a
+    value already stored. A commune's ``epci_siren`` makes it a member of that EPCI (found in
+    the file or in the database); for an EPCI à fiscalité propre it leaves its former EPCI.
+    """
+    return CollectivityImport(log=log).import_content(source)
+
+
+#: Every accepted column, in the documented order.
+COLUMNS = CollectivityImport.column_names()

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from editorial import demo_congress
 from editorial.models import CongressPage, StandardPage
 from home.models import HomePage
+from label.models import LabelEdition, PalmaresIndexPage, PalmaresPage
 from tests.editorial.htmlparse import parse
 
 pytestmark = pytest.mark.django_db
@@ -104,17 +105,25 @@ def test_no_palmares_link_while_the_palmares_page_does_not_exist(congress_demo, 
     assert "Le palmarès 2026 du label" not in doc.find("main").text
 
 
-def _publish_child(parent: Page, title: str, slug: str) -> Page:
+def _publish_child(parent: Page, page: Page) -> Page:
     parent = Page.objects.get(pk=parent.pk).specific
-    page = parent.add_child(instance=StandardPage(title=title, slug=slug, locale=parent.locale))
+    page.locale = parent.locale
+    page = parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 
 
-def test_palmares_link_appears_once_the_palmares_page_is_live(congress_demo, client):
+def _publish_palmares_2026() -> tuple[PalmaresIndexPage, PalmaresPage]:
+    """The palmarès index under "Le label" and the palmarès page of the 2026 edition."""
     label = StandardPage.objects.get(slug="label", locale__language_code="fr")
-    palmares = _publish_child(label, "Palmarès", "palmares")
-    year = _publish_child(palmares, "Palmarès 2026", "2026")
+    palmares = _publish_child(label, PalmaresIndexPage(title="Palmarès", slug="palmares"))
+    edition = LabelEdition.objects.create(year=2026, number=27)
+    year = _publish_child(palmares, PalmaresPage(title="Palmarès 2026", slug="2026", edition=edition))
+    return palmares, year
+
+
+def test_palmares_link_appears_once_the_palmares_page_is_live(congress_demo, client):
+    _palmares, year = _publish_palmares_2026()
 
     doc = parse(client.get("/congres/agen-2026/").content)
     links = [a for a in doc.find_all("a") if a.get("href") == "/label/palmares/2026/"]
@@ -143,8 +152,7 @@ def test_motion_document_is_offered_for_download(congress_demo, client):
 
 def test_english_side_links_the_translated_palmares_only(congress_demo, client, locales):
     label = StandardPage.objects.get(slug="label", locale__language_code="fr")
-    palmares = _publish_child(label, "Palmarès", "palmares")
-    year = _publish_child(palmares, "Palmarès 2026", "2026")
+    palmares, year = _publish_palmares_2026()
 
     # No English translation yet: nothing linked on the English side.
     doc = parse(client.get("/en/congress/agen-2026/").content)

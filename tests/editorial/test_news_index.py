@@ -256,3 +256,10 @@ def test_query_count_does_not_grow_with_the_number_of_articles(index, client, dj
 
 def test_home_has_one_index_per_language_only(index):
     assert not NewsIndexPage.can_create_at(HomePage.objects.get(pk=index.get_parent().pk))
+
+
+def test_spaces_around_a_filter_value_are_ignored(filtered, client):
+    response = client.get("/actualites/", {"categorie": " congres ", "annee": " 2025"})
+
+    assert titles(response) == ["Saint-Raphaël"]
+    assert sorted(current_links(response)) == ["2025", "Congrès"]

@@ -5,6 +5,8 @@ import datetime
 import pytest
 import wagtail_factories
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -67,7 +69,7 @@ def test_date_defaults_to_today(demo_site):
     index = make_index(demo_site)
     article = ArticlePage(title="Sans date", slug="sans-date", teaser="Chapeau.")
     index.add_child(instance=article)
-    assert ArticlePage.objects.get(pk=article.pk).date == datetime.date.today()
+    assert ArticlePage.objects.get(pk=article.pk).date == timezone.localdate()  # the Paris date
 
 
 @pytest.mark.django_db
@@ -102,5 +104,22 @@ def test_related_articles_chosen_first_then_same_category_or_tag_newest_first(de
 def test_category_slug_is_unique_per_language(demo_site, locales):
     make_category(locales["fr"], "Label", "label")
     make_category(locales["en"], "Label", "label")  # another language: allowed
-    with pytest.raises(Exception):  # noqa: B017, PT011 (IntegrityError, database-dependent class)
+    with pytest.raises(IntegrityError):
         NewsCategory.objects.create(locale=locales["fr"], name="Label bis", slug="label")
+
+
+@pytest.mark.django_db
+def test_teaser_plays_the_part_of_the_introduction(demo_site):
+    """An article is a BasePage without an introduction field: its teaser stands in, in the
+    meta description and in the home page's featured content."""
+    from core.blocks import FeaturedContentBlock
+
+    index = make_index(demo_site)
+    article = make_article(index, teaser="Le palmarès 2026 en bref.")
+
+    assert "introduction" not in {field.name for field in ArticlePage._meta.get_fields()}
+    assert article.introduction == "Le palmarès 2026 en bref."
+    block = FeaturedContentBlock()
+    html = block.render(block.to_python({"title": "À la une", "items": [{"page": article.pk, "teaser": ""}]}))
+    assert "<p>Le palmarès 2026 en bref.</p>" in html
+    assert "None" not in html

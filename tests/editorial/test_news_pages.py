@@ -159,7 +159,7 @@ def test_news_categories_in_the_admin(admin_client, locales):
 
 
 def test_structured_data_describes_a_news_article(article, rf):
-    data = article.structured_data(rf.get("/"))
+    data = article.json_ld(rf.get("/"))
 
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Palmarès 2026 : 213 collectivités labellisées"

@@ -50,10 +50,10 @@ def test_the_demo_builds_the_press_room(press_demo):
 
 def test_the_demo_release_and_kit_have_their_pdf_and_zip(press_demo):
     for release in PressReleasePage.objects.all():
-        with PressReleasePdf.objects.get(page=release).document.file.open("rb") as handle:
+        with PressReleasePdf.objects.get(page=release).file.open("rb") as handle:
             assert handle.read(5) == b"%PDF-"
     kit = PressKitPage.objects.get()
-    with PressKitArchive.objects.get(page=kit).document.file.open("rb") as handle:
+    with PressKitArchive.objects.get(page=kit).file.open("rb") as handle:
         names = zipfile.ZipFile(handle).namelist()
     assert names == [
         "documents/01-fiche-didentite-de-villes-internet-demonstration.pdf",

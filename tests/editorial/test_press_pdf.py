@@ -1,13 +1,13 @@
 """The PDF version of a press release: rendered by a task after publication, stored as a
-document, linked from the release only once it exists."""
+generated document of its live revision, linked from the release only once it exists."""
 
 import re
 import zlib
 
 import pytest
 
+from core import documents
 from editorial.models.press import PressReleasePdf
-from editorial.services import press
 from tests.editorial.press_helpers import make_contact, make_press_room, release
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,13 @@ def inflated(content: bytes) -> bytes:
 
 def pdf_bytes(page) -> bytes:
     stored = PressReleasePdf.objects.get(page=page)
-    with stored.document.file.open("rb") as handle:
+    with stored.file.open("rb") as handle:
         return handle.read()
+
+
+def pdf_title(title: str) -> bytes:
+    """The document title in the PDF metadata: UTF-16 with a byte order mark."""
+    return b"/Title <" + ("feff" + title.encode("utf-16-be").hex()).encode() + b">"
 
 
 def test_publishing_a_release_renders_a_real_pdf(demo_site, django_capture_on_commit_callbacks):
@@ -40,12 +45,11 @@ def test_publishing_a_release_renders_a_real_pdf(demo_site, django_capture_on_co
     assert len(content) > 1000
     objects = inflated(content)
     assert len(re.findall(rb"/Type\s*/Page\b", objects)) >= 1
-    # The document title, in the PDF metadata as UTF-16 with a byte order mark.
-    title_hex = ("feff" + "Palmarès 2026 à Agen".encode("utf-16-be").hex()).encode()
-    assert b"/Title <" + title_hex + b">" in objects
+    assert pdf_title("Palmarès 2026 à Agen") in objects
     stored = PressReleasePdf.objects.get(page=page)
-    assert stored.revision_id == page.live_revision_id
-    assert stored.document.title == "Palmarès 2026 à Agen"
+    assert stored.revision == str(page.live_revision_id)
+    assert stored.filename == f"communique-{page.slug}.pdf"
+    assert (stored.content_type, stored.size) == ("application/pdf", len(content))
 
 
 def test_the_publish_signal_only_enqueues(demo_site, django_capture_on_commit_callbacks):
@@ -68,10 +72,10 @@ def test_the_release_page_links_the_pdf_only_when_it_exists(
     assert ".pdf" not in html
     assert "PDF" not in html
 
-    press.store_release_pdf(page.pk)
+    documents.build(PressReleasePdf, page.pk)
     html = client.get(page.url).content.decode()
-    document = PressReleasePdf.objects.get(page=page).document
-    assert f'href="{document.url}"' in html
+    stored = PressReleasePdf.objects.get(page=page)
+    assert f'href="{stored.url}"' in html
     assert "Télécharger le communiqué (PDF)" in html
 
 
@@ -79,25 +83,26 @@ def test_a_new_publication_replaces_the_pdf(demo_site, django_capture_on_commit_
     room = make_press_room(demo_site)
     with django_capture_on_commit_callbacks(execute=True):
         page = release(room)
-    first = PressReleasePdf.objects.get(page=page).document
+    first = PressReleasePdf.objects.get(page=page)
     # Same live revision: nothing is rendered again.
-    assert press.store_release_pdf(page.pk).document_id == first.pk
+    assert documents.build(PressReleasePdf, page.pk).file.name == first.file.name
 
     page.title = "Titre corrigé"
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
 
-    second = PressReleasePdf.objects.get(page=page).document
-    assert second.pk != first.pk
-    assert second.title == "Titre corrigé"
-    assert not type(first).objects.filter(pk=first.pk).exists()
+    second = PressReleasePdf.objects.get(page=page)
+    assert second.file.name != first.file.name
+    assert pdf_title("Titre corrigé") in inflated(pdf_bytes(page))
+    assert not PressReleasePdf.objects.filter(pk=first.pk).exists()
+    assert not first.file.storage.exists(first.file.name)
 
 
 def test_no_pdf_for_a_release_that_is_not_live(demo_site):
     room = make_press_room(demo_site)
     page = release(room, publish=False)
 
-    assert press.store_release_pdf(page.pk) is None
+    assert documents.build(PressReleasePdf, page.pk) is None
     assert not PressReleasePdf.objects.exists()
 
 
@@ -105,12 +110,12 @@ def test_unpublishing_a_release_deletes_its_pdf(demo_site, django_capture_on_com
     room = make_press_room(demo_site)
     with django_capture_on_commit_callbacks(execute=True):
         page = release(room)
-    document = PressReleasePdf.objects.get(page=page).document
-    name = document.file.name
+    stored = PressReleasePdf.objects.get(page=page)
+    name = stored.file.name
 
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
 
     assert not PressReleasePdf.objects.filter(page=page).exists()
-    assert not type(document).objects.filter(pk=document.pk).exists()
-    assert not document.file.storage.exists(name)
+    assert not PressReleasePdf.objects.filter(pk=stored.pk).exists()
+    assert not stored.file.storage.exists(name)

@@ -87,17 +87,22 @@ def test_english_open_graph_locale(demo_site, client):
     assert tags["og:url"] == ["http://localhost/en/association/"]
 
 
-def test_og_image_when_the_page_has_one(demo_site, client, monkeypatch):
+def test_og_image_when_the_page_has_one(demo_site, client):
+    """A standard page shares the first image of its body (more page types: test_share_images)."""
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Affiche", file=get_test_image_file(size=(1600, 900)))
-    monkeypatch.setattr(StandardPage, "get_og_image", lambda self: image)
+    page = StandardPage.objects.get(slug="association", locale__language_code="fr")
+    figure = {"image": image.pk, "alt_text": "L'affiche", "caption": "", "credit": ""}
+    page.body = [*page.body.get_prep_value(), {"type": "image", "value": figure}]
+    page.save_revision().publish()
 
     tags = og(parse(client.get("/association/").content))
 
     [url] = tags["og:image"]
     assert url.startswith("http://testserver/") and "fill-1200x630" in url
+    assert url == image.get_rendition("fill-1200x630").full_url
 
 
 def test_json_ld_cannot_close_the_script_element():

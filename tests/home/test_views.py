@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from home.demo_content import HOME
+from home.demo import HOME
 from tests.editorial.htmlparse import html_lang, parse
 
 pytestmark = pytest.mark.django_db

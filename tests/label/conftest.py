@@ -2,8 +2,10 @@
 
 import pytest
 
+from label.factories import LabellisationFactory
 from label.models import LabelEdition, Labellisation
-from territories.models import Collectivity, CollectivityKind, Department
+from territories.factories import CollectivityFactory
+from territories.models import Collectivity, Department
 from tests.datasets import dataset
 
 NOOP = lambda message: None  # noqa: E731
@@ -49,20 +51,22 @@ def make_rows(reference):
     """Create ``count`` fictional communes labelled in ``edition`` (cycling @ and regions)."""
 
     def make(edition, count, *, start=0, population=5000, prefix="Commune"):
-        departments = list(Department.objects.order_by("code")[:12])
-        rows = []
-        for index in range(start, start + count):
-            department = departments[index % len(departments)]
-            collectivity = Collectivity.objects.create(
+        departments = list(Department.objects.select_related("region").order_by("code")[:12])
+        collectivities = Collectivity.objects.bulk_create(
+            CollectivityFactory.build(
                 name=f"{prefix} fictive {index:04d}",
                 slug=f"{prefix.lower()}-fictive-{index:04d}",
-                kind=CollectivityKind.COMMUNE,
+                department=departments[index % len(departments)],
+                insee_code=None,
                 population=population + index,
-                department=department,
-                region_id=department.region_id,
+                population_year=None,
             )
-            rows.append(Labellisation(collectivity=collectivity, edition=edition, arobases=index % 5 + 1))
-        return Labellisation.objects.bulk_create(rows)
+            for index in range(start, start + count)
+        )
+        return Labellisation.objects.bulk_create(
+            LabellisationFactory.build(collectivity=collectivity, edition=edition, arobases=index % 5 + 1)
+            for index, collectivity in enumerate(collectivities, start=start)
+        )
 
     return make
 

@@ -131,3 +131,60 @@ def test_import_view_is_for_staff_with_permission(client, django_user_model, mak
     client.force_login(user)
     response = client.get("/admin/label/import/")
     assert response.status_code in (302, 403)
+
+
+def test_bad_file_leaves_an_imported_palmares_as_it_was(make_edition, collectivities):
+    edition = make_edition(2030)
+    import_palmares(edition, GOOD)
+    stored = sorted(Labellisation.objects.values_list("collectivity__name", "arobases"))
+    kinds = sorted(Distinction.objects.values_list("labellisation__collectivity__name", "kind"))
+
+    changed_then_bad = GOOD.replace(b"Songeville;83;;;3;", b"Songeville;83;;;4;") + b"Inconnue;;99999;;3;\n"
+    with pytest.raises(PalmaresImportError):
+        import_palmares(edition, changed_then_bad.replace(b";ten|", b";"))
+
+    assert sorted(Labellisation.objects.values_list("collectivity__name", "arobases")) == stored
+    assert sorted(Distinction.objects.values_list("labellisation__collectivity__name", "kind")) == kinds
+
+
+def test_admin_import_view_lists_the_first_50_errors_then_how_many_more(
+    admin_client, make_edition, collectivities
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    rows = b"".join(b"Inconnue %d;;99%03d;;3;\n" % (n, n) for n in range(60))
+    response = admin_client.post(
+        "/admin/label/import/",
+        {
+            "edition": make_edition(2030).pk,
+            "file": SimpleUploadedFile(
+                "palmares.csv", b"nom;departement;code_insee;siren;arobases;distinctions\n" + rows
+            ),
+        },
+    )
+
+    content = response.content.decode()
+    assert "Le fichier contient 60 erreur(s)" in content
+    assert content.count("<tr><td>") == 50
+    assert "aucune collectivité n&#x27;a le code INSEE 99049." in content
+    assert "99050" not in content
+    assert "… et 10 autres erreurs." in content
+    assert Labellisation.objects.count() == 0
+
+
+def test_admin_import_view_refuses_a_file_over_the_size_cap(
+    admin_client, make_edition, collectivities, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CSV_IMPORT_MAX_BYTES = 100
+    response = admin_client.post(
+        "/admin/label/import/",
+        {"edition": make_edition(2030).pk, "file": SimpleUploadedFile("palmares.csv", GOOD)},
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"Le fichier est trop volumineux ({len(GOOD)}\xa0octets)" in content
+    assert "un import accepte au plus 100\xa0octets" in content
+    assert Labellisation.objects.count() == 0

@@ -2,6 +2,7 @@
 
 import pytest
 
+from label.models import PalmaresPage
 from tests.editorial.htmlparse import html_lang, parse
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +61,36 @@ def test_collectivity_page_shows_history_chart_and_table(label_demo, client):
     assert [row.find_all("th")[0].text.strip() for row in rows[1:]] == ["2026", "2025"]
     assert "Territoire d'excellence numérique" in rows[1].text
     assert client.get("/label/palmares/collectivites/nexiste-pas/").status_code == 404
+
+
+def test_pagination_links_keep_accepted_filters_and_return_to_the_list(label_demo, client):
+    doc = parse(client.get("/label/palmares/2026/?tri=population").content.decode())
+    hrefs = [a.get("href") for a in doc.find_all("nav", class_="pagination")[0].find_all("a")]
+    assert "?tri=population&page=2#liste" in hrefs
+    assert doc.find_all("nav", class_="pagination")[0].get("aria-label") == "Pagination"
+
+    # A refused filter is not carried over to the other pages.
+    doc = parse(client.get("/label/palmares/2026/?arobases=9").content.decode())
+    hrefs = [a.get("href") for a in doc.find_all("nav", class_="pagination")[0].find_all("a")]
+    assert "?page=2#liste" in hrefs
+
+
+def test_one_lookup_finds_the_palmares_page_of_a_year(label_demo, client, rf):
+    """``PalmaresPage.objects.for_year``, used by the congress page, the template tag, the
+    index and the benchmark: the live page of that year in the active language, or None."""
+    from django.template import Context, Template
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    french, english = Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="en")
+    assert PalmaresPage.objects.for_year(2026, french).url == "/label/palmares/2026/"
+    assert PalmaresPage.objects.for_year(2026, english).url == "/en/label/palmares/2026/"
+    assert PalmaresPage.objects.for_year(2025, english) is None  # not translated
+    assert PalmaresPage.objects.for_year(1990, french) is None
+    tag = Template("{% load label_tags %}[{% palmares_url 2026 %}][{% palmares_url 2025 %}]")
+    with translation.override("en"):
+        assert tag.render(Context({"request": rf.get("/en/")})) == "[/en/label/palmares/2026/][]"
+
+    PalmaresPage.objects.for_year(2025, french).unpublish()
+    assert PalmaresPage.objects.for_year(2025, french) is None
+    assert PalmaresPage.objects.published(french).first().url == "/label/palmares/2026/"  # newest first

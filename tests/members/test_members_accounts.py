@@ -222,3 +222,31 @@ def test_account_emails_follow_the_person_language(client, ours):
     assert "password reset" in mail.outbox[0].body.lower()
     client.post("/compte/mot-de-passe/oublie/", {"email": ours.elu.email})
     assert "mot de passe" in mail.outbox[1].body.lower()
+
+
+def test_logging_in_keeps_the_language_the_person_chose(client, ours):
+    from members.models import Profile
+
+    client.force_login(ours.agent)
+    client.post(
+        "/espace-membre/profil/",
+        {"first_name": "Céleste", "last_name": "Agente a", "language": "en"},
+    )
+    assert Profile.objects.get(user=ours.agent).language == "en"
+    client.logout()
+
+    # Logging in again on the French side of the site changes nothing.
+    response = client.post("/compte/connexion/", {"login": ours.agent.email, "password": PASSWORD})
+
+    assert response["Location"] == "/espace-membre/"
+    assert Profile.objects.get(user=ours.agent).language == "en"
+
+
+def test_a_first_login_gives_the_profile_the_language_of_the_site_side(client, ours):
+    from members.models import Profile
+
+    client.post("/en/compte/connexion/", {"login": ours.elu.email, "password": PASSWORD})
+    client.logout()
+    client.post("/compte/connexion/", {"login": ours.elu.email, "password": PASSWORD})
+
+    assert Profile.objects.get(user=ours.elu).language == "en"

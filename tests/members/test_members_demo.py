@@ -8,6 +8,7 @@ from home import demo as home_demo
 from members import demo
 from members.models import MemberRole, Membership, MembershipStatus, Role
 from territories import demo as territories_demo
+from territories.factories import FICTIONAL_ROOTS
 from tests.datasets import dataset
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def test_every_status_and_role_with_fictional_names(loaded):
     assert statuses == set(MembershipStatus.values)
     assert set(MemberRole.objects.values_list("role", flat=True)) == set(Role.values)
     for membership in Membership.objects.select_related("collectivity"):
-        assert any(root in membership.collectivity.name for root in territories_demo._ROOTS)
+        assert any(root in membership.collectivity.name for root in FICTIONAL_ROOTS)
     assert MemberRole.objects.filter(user__email="agent.active@villes-internet.test").count() == 2
 
 

@@ -77,3 +77,29 @@ def test_unknown_column_is_refused(tmp_path, communes):
     with pytest.raises(CommandError):
         run(tmp_path, "code_insee;debut;fin\n47801;2020-01-01;2026-12-31\n")
     assert Membership.objects.count() == 0
+
+
+def test_bad_file_leaves_stored_memberships_as_they_were(tmp_path, communes):
+    run(tmp_path, GOOD)
+    stored = sorted(Membership.objects.values_list("collectivity__insee_code", "paid_until", "resigned"))
+
+    with pytest.raises(CommandError):
+        run(tmp_path, GOOD.replace("2026-12-31;non", "2027-12-31;oui") + "99999;2020-01-01;2026-12-31;non\n")
+
+    assert (
+        sorted(Membership.objects.values_list("collectivity__insee_code", "paid_until", "resigned")) == stored
+    )
+
+
+def test_a_header_without_code_insee_nor_siren_is_refused(tmp_path, communes):
+    path = tmp_path / "adhesions.csv"
+    path.write_text("debut;payee_jusqu_au\n2020-01-01;2026-12-31\n", encoding="utf-8")
+    err = io.StringIO()
+
+    with pytest.raises(CommandError, match="1 erreur dans le fichier : aucune adhésion n'a été enregistrée"):
+        call_command("import_members", str(path), stdout=io.StringIO(), stderr=err)
+
+    assert err.getvalue().splitlines() == [
+        "ligne 1 : il faut au moins une de ces colonnes : code_insee, siren."
+    ]
+    assert Membership.objects.count() == 0

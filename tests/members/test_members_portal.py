@@ -75,27 +75,56 @@ def test_portal_query_count_does_not_grow_with_people(client, ours, django_asser
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_referent_invites_from_the_portal(client, ours):
+def test_referent_invites_from_the_portal(client, ours, django_capture_on_commit_callbacks):
     client.force_login(ours.referent)
 
-    response = client.post(
-        "/espace-membre/inviter/", {"email": "nouveau@mairie.test", "role": "elu"}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/espace-membre/inviter/", {"email": "nouveau@mairie.test", "role": "elu"}, follow=True
+        )
 
     assert "Invitation envoyée à nouveau@mairie.test" in response.content.decode()
     assert Invitation.objects.get().collectivity == ours.collectivity
-    assert mail.outbox[0].to == ["nouveau@mairie.test"]
+    assert [message.to for message in mail.outbox] == [["nouveau@mairie.test"]]
 
 
-def test_bad_invitation_keeps_nothing_and_says_why(client, ours):
+def invite_form_values(response) -> tuple[str, str]:
+    """The address and the role the portal's invite form shows."""
+    form = parse(response.content).find("form", action="/espace-membre/inviter/")
+    selected = [option.get("value") for option in form.find_all("option") if "selected" in option.attrs]
+    return form.find("input", name="email").get("value"), selected[0]
+
+
+def test_bad_invitation_keeps_nothing_and_says_why(client, ours, django_capture_on_commit_callbacks):
     client.force_login(ours.referent)
 
-    response = client.post(
-        "/espace-membre/inviter/", {"email": "pas-une-adresse", "role": "elu"}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/espace-membre/inviter/", {"email": "pas-une-adresse", "role": "elu"}, follow=True
+        )
 
     assert "adresse électronique valide" in response.content.decode()
     assert not Invitation.objects.exists() and not mail.outbox
+
+
+def test_the_invite_form_keeps_what_was_typed_after_an_error(client, ours):
+    client.force_login(ours.referent)
+
+    typo = client.post("/espace-membre/inviter/", {"email": "marie.durand@mairie", "role": "elu"})
+    member = client.post("/espace-membre/inviter/", {"email": ours.agent.email.upper(), "role": "referent"})
+
+    assert typo.status_code == 200
+    assert "adresse électronique valide" in typo.content.decode()
+    alert = parse(typo.content).find("p", role="alert")
+    assert "L'invitation n'est pas partie" in unescape(alert.text)
+    assert alert.find("a").get("href") == "#inviter"
+    assert invite_form_values(typo) == ("marie.durand@mairie", "elu")
+    assert member.status_code == 200
+    assert "Cette personne fait déjà partie de la collectivité" in unescape(member.content.decode())
+    assert invite_form_values(member) == (ours.agent.email.upper(), "referent")
+    assert not Invitation.objects.exists()
+    # The rest of the portal is still there.
+    assert parse(member.content).find("h1").text == "Espace membre · Brumeval-sur-Onde"
 
 
 def test_referent_changes_a_role(client, ours):

@@ -5,11 +5,13 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Site
 
 from members import services
 from members.models import Invitation, MemberRole, Membership, MembershipSettings, MembershipStatus, Role
+from members.tasks import send_invitation_email
 
 from .conftest import make_person
 
@@ -51,10 +53,15 @@ def test_staff_change_the_grace_period_in_the_site_setting(ours):
     assert services.membership_status(ours.collectivity) == MembershipStatus.LAPSED
 
 
-def test_invite_sends_a_french_email_with_a_text_part_and_logs_it(ours):
-    invitation = services.invite(
-        actor=ours.referent, collectivity=ours.collectivity, email=" Nouvelle@Mairie.test ", role=Role.AGENT
-    )
+def test_invite_sends_a_french_email_with_a_text_part_and_logs_it(ours, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invite(
+            actor=ours.referent,
+            collectivity=ours.collectivity,
+            email=" Nouvelle@Mairie.test ",
+            role=Role.AGENT,
+        )
+        assert not mail.outbox  # not from inside the transaction
 
     assert invitation.email == "nouvelle@mairie.test"
     assert len(mail.outbox) == 1
@@ -69,17 +76,75 @@ def test_invite_sends_a_french_email_with_a_text_part_and_logs_it(ours):
     assert entry.object_id == str(ours.membership.pk)
 
 
-def test_invitation_in_english_is_sent_in_english(ours):
-    invitation = services.invite(
-        actor=ours.referent,
-        collectivity=ours.collectivity,
-        email="new@town.test",
-        role=Role.ELU,
-        language="en",
-    )
+def test_invitation_in_english_is_sent_in_english(ours, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invite(
+            actor=ours.referent,
+            collectivity=ours.collectivity,
+            email="new@town.test",
+            role=Role.ELU,
+            language="en",
+        )
 
     # The link opens the English side of the site (the text follows the English catalogue).
     assert f"/en/espace-membre/invitation/{invitation.token}/" in mail.outbox[0].body
+
+
+def test_a_refused_or_rolled_back_invitation_sends_nothing(ours, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(ValidationError):
+            services.invite(
+                actor=ours.referent, collectivity=ours.collectivity, email=ours.elu.email, role=Role.AGENT
+            )
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.invite(
+                actor=ours.referent, collectivity=ours.collectivity, email="annulee@mairie.test", role="elu"
+            )
+            raise RuntimeError("what the caller did next failed")
+
+    assert callbacks == []
+    assert not mail.outbox
+    assert not Invitation.objects.exists()
+    assert not ModelLogEntry.objects.filter(action=services.ACTION_INVITE).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_email_leaves_once_the_invitation_is_committed(ours):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.invite(
+            actor=ours.referent, collectivity=ours.collectivity, email="a@mairie.test", role="elu"
+        )
+        raise RuntimeError("rolled back")
+    assert not mail.outbox
+
+    with transaction.atomic():
+        services.invite(
+            actor=ours.referent, collectivity=ours.collectivity, email="b@mairie.test", role="elu"
+        )
+        assert not mail.outbox  # still inside the transaction
+
+    assert [message.to for message in mail.outbox] == [["b@mairie.test"]]
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["b@mairie.test"]
+
+
+def test_an_invitation_deleted_or_accepted_before_the_task_runs_is_not_sent(
+    ours, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        deleted = services.invite(
+            actor=ours.referent, collectivity=ours.collectivity, email="d@mairie.test", role="elu"
+        )
+        accepted = services.invite(
+            actor=ours.referent, collectivity=ours.collectivity, email="a@mairie.test", role="elu"
+        )
+    Invitation.objects.filter(pk=deleted.pk).delete()
+    services.accept_invitation(token=accepted.token, user=make_person("a@mairie.test"))
+
+    for callback in callbacks:
+        callback()
+
+    assert not mail.outbox
+    assert send_invitation_email.call(accepted.pk) is False
 
 
 def test_only_a_referent_invites(ours, theirs):

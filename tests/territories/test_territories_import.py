@@ -190,3 +190,28 @@ def test_slugs_are_unique_with_the_department_code(reference):
     _import(HEADER + "\nSaint-Denis;commune;93066;;;;93;;\nSaint-Denis;commune;97411;;;;974;;")
 
     assert set(Collectivity.objects.values_list("slug", flat=True)) == {"saint-denis", "saint-denis-974"}
+
+
+def test_a_bad_file_leaves_every_stored_collectivity_as_it_was(reference):
+    _import(GOOD_FILE)
+    stored = sorted(Collectivity.objects.values_list("name", "kind", "insee_code", "siren", "population"))
+    members = sorted(Collectivity.member_communes.through.objects.values_list("pk", flat=True))
+
+    changed_then_bad = GOOD_FILE.replace("32 000", "33 123").replace(";;200035459", ";;") + (
+        "\nNouvelle;commune;47099;;;;47;;\nBoé bis;villag;47098;;;;47;;"
+    )
+    with pytest.raises(CollectivityImportError):
+        _import(changed_then_bad)
+
+    assert (
+        sorted(Collectivity.objects.values_list("name", "kind", "insee_code", "siren", "population"))
+        == stored
+    )
+    assert sorted(Collectivity.member_communes.through.objects.values_list("pk", flat=True)) == members
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(reference):
+    errors = _errors(HEADER + "\nAgen;commune;47001;;;;47;;;;\nBoé;commune;47031;;;;47;;")
+
+    assert errors == [(2, "", "11 valeurs pour 9 colonnes : vérifiez le séparateur.")]
+    assert Collectivity.objects.count() == 0

@@ -1,0 +1,256 @@
+"""Reading a CSV file into checked rows: size cap, decoding, delimiter, header, over-long rows.
+
+Nothing here knows what the columns mean: an import gives its :class:`Column` spec and gets
+:class:`CsvRow` objects, or :class:`RowError` objects saying what to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+#: How many row errors a command or the admin shows before "… et N autres erreurs".
+MAX_SHOWN_ERRORS = 50
+
+
+@dataclass(frozen=True)
+class Column:
+    """One accepted column: its normalised name, whether the header must contain it, and how
+    to read its cells (a function of the stripped text that returns the value or raises
+    ValidationError with the reason a person can act on; the text itself when None)."""
+
+    name: str
+    required: bool = False
+    parse: Callable[[str], Any] | None = None
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in the file: its line (1 is the first line), its column and what to fix."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("ligne %(line)d, colonne %(column)s : %(reason)s") % {
+                "line": self.line,
+                "column": self.column,
+                "reason": self.reason,
+            }
+        return _("ligne %(line)d : %(reason)s") % {"line": self.line, "reason": self.reason}
+
+
+def more_errors_message(count: int) -> str:
+    """The line that stands for the errors left out of a list cut at MAX_SHOWN_ERRORS."""
+    return ngettext("… et %(count)d autre erreur.", "… et %(count)d autres erreurs.", count) % {
+        "count": count
+    }
+
+
+class CsvImportError(ValidationError):
+    """The file has errors; nothing was written. ``row_errors`` lists every one of them, and
+    the messages show the first MAX_SHOWN_ERRORS of them then how many more there are."""
+
+    def __init__(self, row_errors: Sequence[RowError]):
+        self.row_errors = list(row_errors)
+        messages = [str(error) for error in self.shown_errors]
+        if self.hidden_count:
+            messages.append(self.hidden_message)
+        super().__init__(messages, code="invalid_import")
+
+    @property
+    def shown_errors(self) -> list[RowError]:
+        return self.row_errors[:MAX_SHOWN_ERRORS]
+
+    @property
+    def hidden_count(self) -> int:
+        return max(0, len(self.row_errors) - MAX_SHOWN_ERRORS)
+
+    @property
+    def hidden_message(self) -> str:
+        """ "… et N autres erreurs." when the list is cut, else ""."""
+        return more_errors_message(self.hidden_count) if self.hidden_count else ""
+
+
+@dataclass
+class CsvRow:
+    """A row of the file: its first line, its raw cells (stripped, "" when absent) and the
+    values its columns' ``parse`` gave (None where the cell was refused, see ``ok``)."""
+
+    line: int
+    raw: dict[str, str]
+    values: dict[str, Any] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def ok(self, *names: str) -> bool:
+        """Whether none of these cells was refused (so that a rule using them can run)."""
+        return not self.failed.intersection(names)
+
+
+@dataclass
+class CsvTable:
+    header_line: int = 1
+    rows: list[CsvRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def max_bytes() -> int:
+    return settings.CSV_IMPORT_MAX_BYTES
+
+
+def check_size(size: int) -> None:
+    """Refuse a file larger than the CSV_IMPORT_MAX_BYTES setting."""
+    if size > max_bytes():
+        raise ValidationError(
+            _(
+                "Le fichier est trop volumineux (%(size)s) : un import accepte au plus %(limit)s. "
+                "Découpez-le en plusieurs fichiers et importez-les l'un après l'autre."
+            )
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes())},
+            code="file_too_large",
+        )
+
+
+def read_capped(source: bytes | BinaryIO) -> bytes:
+    """The content of ``source``, refused (ValidationError) past CSV_IMPORT_MAX_BYTES; a file
+    is measured before it is read, and never read past the cap."""
+    if isinstance(source, bytes):
+        check_size(len(source))
+        return source
+    size = getattr(source, "size", None)  # an uploaded file
+    if size is None and source.seekable():
+        start = source.tell()
+        size = source.seek(0, io.SEEK_END) - start
+        source.seek(start)
+    if size is not None:
+        check_size(size)
+    content = source.read(max_bytes() + 1)
+    check_size(len(content))
+    return content
+
+
+def normalize_name(value: str) -> str:
+    """A header or a choice as typed by a person, made comparable: lower case, no accents,
+    spaces, dashes and apostrophes as underscores ("Année population" → "annee_population")."""
+    value = unicodedata.normalize("NFKD", value.strip().lower())
+    value = "".join(char for char in value if not unicodedata.combining(char))
+    for char in " -'’":
+        value = value.replace(char, "_")
+    return value
+
+
+def decode(content: bytes) -> tuple[str | None, RowError | None]:
+    """UTF-8 with or without BOM; anything else is refused with the line of the first bad byte
+    and how to save the file again."""
+    try:
+        return content.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        return None, RowError(
+            line,
+            "",
+            _(
+                "le fichier n'est pas encodé en UTF-8. Enregistrez-le au format « CSV UTF-8 » "
+                "puis importez-le à nouveau."
+            ),
+        )
+
+
+def read_csv(
+    content: bytes, columns: Sequence[Column], required_any: Sequence[Sequence[str]] = ()
+) -> CsvTable:
+    """Split ``content`` into rows of named cells, checking everything but the cells.
+
+    Blank lines are skipped; the delimiter is ``;`` or ``,``, whichever the header uses most.
+    A problem with the file itself (encoding, empty, header with unknown, duplicated or
+    missing columns, or none of a group of ``required_any``) leaves ``rows`` empty; a row with
+    more cells than the header is an error and the other rows are still read.
+    """
+    text, error = decode(content)
+    if error:
+        return CsvTable(errors=[error])
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    # The header's names contain neither ";" nor ",".
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next((cells for cells in reader if any(cell.strip() for cell in cells)), None)
+    if header is None:
+        return CsvTable(errors=[RowError(1, "", _("le fichier est vide."))])
+    table = CsvTable(header_line=reader.line_num)
+    header = [normalize_name(name) for name in header]
+    table.errors = _header_errors(header, columns, required_any, table.header_line)
+    if table.errors:
+        return table
+    names = [column.name for column in columns]
+    line = reader.line_num + 1
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                pass
+            elif len(cells) > len(header):
+                table.errors.append(
+                    RowError(
+                        line,
+                        "",
+                        _("%(found)d valeurs pour %(expected)d colonnes : vérifiez le séparateur.")
+                        % {"found": len(cells), "expected": len(header)},
+                    )
+                )
+            else:
+                raw = dict.fromkeys(names, "")
+                raw.update({name: cell.strip() for name, cell in zip(header, cells, strict=False)})
+                table.rows.append(CsvRow(line, raw))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        table.errors.append(
+            RowError(line, "", _("ligne illisible (%(error)s) : vérifiez les guillemets.") % {"error": exc})
+        )
+    return table
+
+
+def _header_errors(
+    header: list[str], columns: Sequence[Column], required_any: Sequence[Sequence[str]], line: int
+) -> list[RowError]:
+    names = [column.name for column in columns]
+    errors = []
+    for position, name in enumerate(header, start=1):
+        if name not in names:
+            errors.append(
+                RowError(
+                    line,
+                    name or str(position),
+                    _("colonne inconnue. Colonnes acceptées : %(columns)s.") % {"columns": ", ".join(names)},
+                )
+            )
+        elif header.index(name) != position - 1:
+            errors.append(RowError(line, name, _("cette colonne apparaît deux fois dans l'en-tête.")))
+    errors.extend(
+        RowError(line, column.name, _("colonne obligatoire absente de l'en-tête."))
+        for column in columns
+        if column.required and column.name not in header
+    )
+    errors.extend(
+        RowError(
+            line,
+            "",
+            _("il faut au moins une de ces colonnes : %(columns)s.") % {"columns": ", ".join(group)},
+        )
+        for group in required_any
+        if not set(group).intersection(header)
+    )
+    return errors

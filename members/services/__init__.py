@@ -1,0 +1,61 @@
+"""Business rules of the member portal (see ARCHITECTURE.md, "services").
+
+Every function that writes runs in a transaction, records what it did in Wagtail's audit log
+and raises ValidationError with a French message a person can act on. Views, the admin, commands
+and tasks call them; they do not write members' rows themselves.
+
+- :mod:`.memberships`: who belongs to a collectivity, who manages its people, membership status;
+- :mod:`.invitations`: invite an address, check and accept an invitation (its email is sent by a
+  task queued on commit, see members/tasks.py);
+- :mod:`.roles`: change a person's role, remove a person (a collectivity keeps a référent);
+- :mod:`.accounts`: a person's profile, the collectivity shown, their data, closing the account;
+- :mod:`.audit`: the audit log actions.
+"""
+
+from .accounts import (
+    choose_collectivity,
+    close_account,
+    current_collectivity,
+    personal_data,
+    profile_for,
+    update_profile,
+    verified_emails,
+)
+from .audit import (
+    ACTION_ACCEPT,
+    ACTION_CHANGE_ROLE,
+    ACTION_CLOSE_ACCOUNT,
+    ACTION_INVITE,
+    ACTION_REMOVE,
+    ANONYMISED,
+)
+from .invitations import accept_invitation, check_invitation, invite
+from .memberships import collectivities_of, is_referent, is_staff_manager, membership_status, require_manager
+from .roles import change_role, refuse_without_referent, remove_person
+
+__all__ = [
+    "ACTION_ACCEPT",
+    "ACTION_CHANGE_ROLE",
+    "ACTION_CLOSE_ACCOUNT",
+    "ACTION_INVITE",
+    "ACTION_REMOVE",
+    "ANONYMISED",
+    "accept_invitation",
+    "change_role",
+    "check_invitation",
+    "choose_collectivity",
+    "close_account",
+    "collectivities_of",
+    "current_collectivity",
+    "invite",
+    "is_referent",
+    "is_staff_manager",
+    "membership_status",
+    "personal_data",
+    "profile_for",
+    "refuse_without_referent",
+    "remove_person",
+    "require_manager",
+    "update_profile",
+    "verified_emails",
+]
