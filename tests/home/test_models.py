@@ -89,4 +89,4 @@ class HomePageCreationRulesTests(WagtailPageTestCase):
 
     def test_hero_is_the_first_section_of_the_demo_home(self):
         self.assertEqual(self.home.hero.block_type, "hero")
-        self.assertEqual(self.home.hero.value["title"], demo.content.HOME["fr"]["hero"]["title"])
+        self.assertEqual(self.home.hero.value["title"], demo.HOME["fr"]["hero"]["title"])
