@@ -21,9 +21,10 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Site
 
 from core.demo import Log, PageTree, read_data
+from core.models import SiteSettings
 from editorial.models.press import PressContact, PressKitPage, PressReleasePage
 from editorial.services.press import ensure_press_review_workflow
 from label.models import LabelEdition
@@ -114,6 +115,15 @@ def _picture(picture: dict, log: Log):
     return image
 
 
+def _ensure_default_share_image(image, log: Log) -> None:
+    """The sharing image of pages without one, unless staff already chose one."""
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    if site_settings.default_share_image_id is None:
+        site_settings.default_share_image = image
+        site_settings.save(update_fields=["default_share_image"])
+        log("  image de partage par défaut choisie")
+
+
 @transaction.atomic
 def load(log: Log) -> dict[str, int]:
     """Build the demo press room. Returns row counts."""
@@ -121,6 +131,7 @@ def load(log: Log) -> dict[str, int]:
     objects = {sheet["key"]: _document(sheet, log) for sheet in data["documents"]}
     objects.update({picture["key"]: _picture(picture, log) for picture in data["pictures"]})
     tree = PageTree(data, objects).load(log)
+    _ensure_default_share_image(objects["partage"], log)
     ensure_press_review_workflow(
         [page for (key, _language), page in tree.pages.items() if key == "press-room"]
     )
