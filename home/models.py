@@ -9,12 +9,18 @@ from wagtail.search import index
 from core.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
 from core.models import BasePage
 from core.seo import first_stream_image
+from label.blocks import EditionFiguresBlock
 
 
 class HomePage(BasePage):
     members_only = None  # the home page is always public
     body = StreamField(
-        [("hero", HeroBlock()), ("featured", FeaturedContentBlock()), *BODY_BLOCKS],
+        [
+            ("hero", HeroBlock()),
+            ("featured", FeaturedContentBlock()),
+            ("edition_figures", EditionFiguresBlock()),
+            *BODY_BLOCKS,
+        ],
         verbose_name=_("sections"),
         blank=True,
         block_counts={"hero": {"max_num": 1}},

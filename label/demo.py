@@ -55,8 +55,9 @@ EXTRA_VILLAGES = 20
 EXTRA_FIRST_INSEE_NUMBER = 80
 
 
-def load(log: Log) -> dict[str, int]:
-    """Create what is missing of the label demo; return the counts."""
+def load_editions(log: Log) -> dict[str, int]:
+    """Create what is missing of the editions and their palmarès (rows only, no page): it runs
+    before the page tree, whose figures blocks quote the editions."""
     factory.random.reseed_random(RANDOM_SEED)
     with transaction.atomic():
         extra = _ensure_extra_communes()
@@ -68,13 +69,20 @@ def load(log: Log) -> dict[str, int]:
             created += _ensure_palmares(editions[item["edition"]["year"]], item["palmares"], pools)
         if created:
             log(f"  {created} labellisation(s) créée(s)")
-        pages = _ensure_pages(log)
     return {
         "editions": LabelEdition.objects.count(),
         "labellisations": Labellisation.objects.count(),
         "extra_communes": extra,
-        "pages": pages,
     }
+
+
+def load(log: Log) -> dict[str, int]:
+    """Create what is missing of the label demo (editions, then the palmarès pages under the
+    page tree); return the counts."""
+    counts = load_editions(log)
+    with transaction.atomic():
+        counts["pages"] = _ensure_pages(log)
+    return counts
 
 
 def read_editions() -> list[dict]:

@@ -266,8 +266,9 @@ DEMO_DATA_ALLOWED = False
 # a function `load(log) -> dict[str, int]`). Each app owns its loader; core only runs them.
 DEMO_LOADERS = [
     ("Territoires", "territories.demo.load"),
+    ("Label : éditions et palmarès", "label.demo.load_editions"),
     ("Pages, paramètres et compte d'administration", "home.demo.load"),
-    ("Label : éditions, palmarès et pages", "label.demo.load"),
+    ("Label : pages des palmarès", "label.demo.load"),
     ("Actualités", "editorial.demo_news.load"),
     ("Espace presse", "editorial.demo_press.load"),
     ("Congrès", "editorial.demo_congress.load"),

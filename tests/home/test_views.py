@@ -27,12 +27,19 @@ def test_home_page_shows_the_hero_title_as_its_only_heading(demo_site, client, u
 
 
 @pytest.mark.parametrize("url", ["/", "/en/"])
-def test_home_page_shows_the_2026_key_figures(demo_site, client, url):
+def test_home_page_quotes_the_2026_figures_computed_from_the_palmares(full_demo, client, url):
+    """The home page types no figure of the palmarès: its figures block computes them."""
+    from label.models import LabelEdition
+    from label.services.figures import edition_figures
+
     doc = parse(client.get(url).content)
 
-    figures = [value.text for value in doc.find_all("dd", class_="key-figure__value")]
-    assert "213" in figures
-    assert "686" in figures
+    figures = edition_figures(LabelEdition.objects.get(year=2026))
+    section = doc.find("section", class_="label-figures")
+    shown = [value.text.strip() for value in section.find_all("dd", class_="key-figure__value")]
+    assert shown[0] == str(figures.labelled) == "213"
+    assert shown[3:] == [str(figures.ten), str(figures.mentions)] == ["10", "18"]
+    assert "165" in section.find("dd", class_="key-figure__detail").text
 
 
 @pytest.mark.parametrize(("url", "lang"), [("/", "fr"), ("/en/", "en")])
