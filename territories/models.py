@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from .choices import EPCI_KINDS, GROUPING_KINDS, Category, CollectivityKind
 from .validators import (
     insee_code_consistency_error,
     insee_code_error,
@@ -52,38 +53,6 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
-
-
-class CollectivityKind(models.TextChoices):
-    COMMUNE = "commune", _("Commune")
-    COMMUNAUTE_COMMUNES = "communaute_communes", _("Communauté de communes")
-    COMMUNAUTE_AGGLOMERATION = "communaute_agglomeration", _("Communauté d'agglomération")
-    COMMUNAUTE_URBAINE = "communaute_urbaine", _("Communauté urbaine")
-    METROPOLE = "metropole", _("Métropole")
-    SYNDICAT = "syndicat", _("Syndicat")
-    DEPARTEMENT = "departement", _("Département")
-    REGION = "region", _("Région")
-
-
-#: Établissements publics de coopération intercommunale à fiscalité propre.
-EPCI_KINDS = frozenset(
-    {
-        CollectivityKind.COMMUNAUTE_COMMUNES,
-        CollectivityKind.COMMUNAUTE_AGGLOMERATION,
-        CollectivityKind.COMMUNAUTE_URBAINE,
-        CollectivityKind.METROPOLE,
-    }
-)
-#: Kinds that group communes, and therefore may have member communes.
-GROUPING_KINDS = EPCI_KINDS | {CollectivityKind.SYNDICAT}
-
-
-class Category(models.TextChoices):
-    """The label's categories, derived from kind and population (never stored)."""
-
-    VILLAGE = "village", _("Village")
-    VILLE = "ville", _("Ville")
-    TERRITOIRE = "territoire", _("Territoire")
 
 
 def category_for(kind: str, population: int | None) -> Category | None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from .choices import CollectivityKind
+
 # A région code of the Code officiel géographique: "01".."06" overseas, "11".."94" mainland.
 REGION_CODE_RE = re.compile(r"^\d{2}$")
 # A département code: "01".."19", "2A", "2B", "21".."95", "971".."976" (no "20").
@@ -45,8 +47,6 @@ def insee_code_error(kind: str, code: str) -> str | None:
     may carry their own code; groupings (EPCI, syndicats) are identified by their SIREN and
     have no INSEE code.
     """
-    from .models import CollectivityKind
-
     if kind == CollectivityKind.COMMUNE:
         if not COMMUNE_CODE_RE.match(code):
             return str(
@@ -85,8 +85,6 @@ def insee_code_consistency_error(
     kind: str, code: str, department: Department | None, region: Region | None
 ) -> str | None:
     """Return why a well-formed ``code`` does not match the chosen département or région, or None."""
-    from .models import CollectivityKind
-
     if kind == CollectivityKind.COMMUNE and department is not None:
         if not code.startswith(department.code):
             return str(
