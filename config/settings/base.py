@@ -120,6 +120,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has two writers on one file, the server and the task worker: WAL lets readers
+    # read while one writes, IMMEDIATE takes the write lock when a transaction opens (a deferred
+    # transaction that reads then writes fails at once with "database is locked"), and the
+    # timeout makes a writer wait for the other instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set (needed as soon as there are two processes).
