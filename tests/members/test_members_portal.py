@@ -358,3 +358,24 @@ def test_the_last_referent_cannot_close_their_account(client, ours):
     assert "seul référent de Brumeval-sur-Onde" in response.content.decode()
     ours.referent.refresh_from_db()
     assert ours.referent.is_active and ours.referent.email
+
+
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("get", "/espace-membre/"),
+        ("get", "/espace-membre/profil/"),
+        ("get", "/espace-membre/mes-donnees/"),
+        ("get", "/espace-membre/fermer-mon-compte/"),
+        ("post", "/espace-membre/inviter/"),
+    ],
+)
+def test_member_pages_are_never_kept_by_a_cache(client, ours, method, url):
+    """What a member sees (names, roles, their data) is theirs: no proxy or browser stores it."""
+    client.force_login(ours.referent)
+
+    response = getattr(client, method)(url)
+
+    assert response.status_code in (200, 302), response.status_code
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
