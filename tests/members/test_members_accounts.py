@@ -161,13 +161,25 @@ def test_staff_with_totp_reach_the_admin(admin_client):
 
 
 def test_members_never_reach_the_admin(client, ours):
+    """A member who opens the admin is told it is for staff (403), not sent round the login."""
     client.force_login(ours.referent)
 
     response = client.get("/admin/")
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/compte/connexion/")
-    assert client.get("/admin/pages/").status_code == 302
+    assert response.status_code == 403
+    assert response["Cache-Control"] == "private, no-store"
+    doc = parse(response.content)
+    assert doc.find("h1").text == "Accès réservé à l'équipe"
+    assert doc.find("a", href="/espace-membre/") is not None
+    for url in ("/admin/pages/", "/admin/login/?next=/admin/", "/django-admin/"):
+        assert client.get(url).status_code == 403, url
+
+
+def test_visitors_opening_the_admin_are_sent_to_the_login(client):
+    response = client.get("/admin/", follow=True)
+
+    assert response.redirect_chain[-1][0].startswith("/compte/connexion/")
+    assert response.status_code == 200
 
 
 def test_totp_activation_page_shows_the_qr_code_without_script(client):
