@@ -76,13 +76,16 @@ def load_editions(log: Log) -> dict[str, int]:
     }
 
 
+@transaction.atomic
+def load_pages(log: Log) -> dict[str, int]:
+    """Create what is missing of the palmarès index and pages, under the page tree."""
+    return {"pages": _ensure_pages(log)}
+
+
 def load(log: Log) -> dict[str, int]:
-    """Create what is missing of the label demo (editions, then the palmarès pages under the
-    page tree); return the counts."""
-    counts = load_editions(log)
-    with transaction.atomic():
-        counts["pages"] = _ensure_pages(log)
-    return counts
+    """The whole label demo: editions, then the palmarès pages (the page tree must exist);
+    ``load_demo_data`` runs the two steps apart, around the page tree."""
+    return {**load_editions(log), **load_pages(log)}
 
 
 def read_editions() -> list[dict]:

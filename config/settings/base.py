@@ -278,7 +278,7 @@ DEMO_LOADERS = [
     ("Territoires", "territories.demo.load"),
     ("Label : éditions et palmarès", "label.demo.load_editions"),
     ("Pages, paramètres et compte d'administration", "home.demo.load"),
-    ("Label : pages des palmarès", "label.demo.load"),
+    ("Label : pages des palmarès", "label.demo.load_pages"),
     ("Actualités", "editorial.demo_news.load"),
     ("Espace presse", "editorial.demo_press.load"),
     ("Congrès", "editorial.demo_congress.load"),

@@ -12,6 +12,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 MEMBERS_ONLY_CACHE_KEY = "core:members-only-paths"
+# Saving a page forgets the paths in the cache of the process that saved it; processes that do
+# not share a cache (local memory, no REDIS_URL) see the change within this delay at worst.
+MEMBERS_ONLY_CACHE_SECONDS = 60
 
 
 class BasePage(Page):
@@ -80,7 +83,7 @@ def members_only_paths() -> tuple[str, ...]:
     """Tree paths of the pages flagged members-only, each covering its descendants.
 
     One UNION query over the page types, then kept in the cache until a page is saved,
-    deleted or moved (see core.signals).
+    deleted or moved (see core.signals), for a minute at most.
     """
     paths = cache.get(MEMBERS_ONLY_CACHE_KEY)
     if paths is None:
@@ -90,7 +93,7 @@ def members_only_paths() -> tuple[str, ...]:
         ]
         found = querysets[0].union(*querysets[1:]) if querysets else []
         paths = tuple(sorted(found))
-        cache.set(MEMBERS_ONLY_CACHE_KEY, paths, None)
+        cache.set(MEMBERS_ONLY_CACHE_KEY, paths, MEMBERS_ONLY_CACHE_SECONDS)
     return paths
 
 

@@ -18,9 +18,9 @@ def load_label_demo() -> dict[str, int]:
     from territories import demo as territories_demo
 
     territories_demo.load(NOOP)
-    label_demo_module.load_editions(NOOP)
+    counts = label_demo_module.load_editions(NOOP)
     home_demo.load(NOOP)
-    return label_demo_module.load(NOOP)
+    return {**counts, **label_demo_module.load_pages(NOOP)}
 
 
 @pytest.fixture
