@@ -121,6 +121,18 @@ def remove(model: DocumentModel, source_id: int) -> int:
     return deleted
 
 
+def remove_under(page: Any) -> int:
+    """A page became members-only (flagged, or moved under a flagged page): the files of every
+    page-document kind for it and its descendants go at once. Returns how many."""
+    removed = 0
+    for model, _build in _builders.values():
+        if issubclass(model, PageDocument):
+            sources = model.objects.filter(**{f"{model.source_field}__path__startswith": page.path})
+            for source_id in set(sources.values_list(model.source_field, flat=True)):
+                removed += remove(model, source_id)
+    return removed
+
+
 def build(model: DocumentModel, source_id: int) -> GeneratedDocument | None:
     """Build and store the file of the object's current revision, replacing the previous one.
 

@@ -29,6 +29,8 @@ def page_published_or_moved(sender, instance=None, **kwargs) -> None:
     forget_members_only_paths()
     page = instance.specific if isinstance(instance, Page) else None
     if isinstance(page, BasePage) and page.live and page.is_members_only():
+        from . import documents
         from .private_documents import make_documents_private
 
         make_documents_private(page, descendants=kwargs.get("signal") is post_page_move)
+        documents.remove_under(page)  # no public generated file for a members-only page

@@ -383,3 +383,23 @@ def test_an_unpublication_rolled_back_gets_its_file_built_again(
     rebuilt = documents.build(PressReleasePdf, page.pk)
     assert rebuilt.pk != stored.pk
     assert stored_text(page) == f"Toujours en ligne ({page.live_revision_id})"
+
+
+def test_a_members_only_page_has_no_public_generated_file(room, builder, django_capture_on_commit_callbacks):
+    """`generated/` is served as is: a release under a page that becomes members-only loses its
+    file at once, and none is built while it stays members-only."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room)
+    stored = PressReleasePdf.objects.get(page=page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        room = reload(room)
+        room.members_only = True
+        room.save_revision().publish()
+        assert not default_storage.exists(stored.file.name)  # before the commit
+
+    assert not PressReleasePdf.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        reload(page).save_revision().publish()
+    assert documents.build(PressReleasePdf, page.pk) is None
+    assert generated_files() == []

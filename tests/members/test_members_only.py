@@ -110,7 +110,9 @@ def news(demo_site):
     index = make_index(demo_site)
     category = NewsCategory.objects.create(locale=demo_site.locale, name="Label", slug="label")
     public = make_article(index, "Article ouvert à tous", categories=[category], slug="ouvert")
-    secret = make_article(index, "Article des adhérents", categories=[category], slug="reserve", members_only=True)
+    secret = make_article(
+        index, "Article des adhérents", categories=[category], slug="reserve", members_only=True
+    )
     return index, public, secret
 
 
@@ -223,7 +225,9 @@ def test_documents_of_a_members_only_page_are_served_to_members_only(
     assert client.get(public.url).status_code == 200
 
 
-def test_a_page_moved_under_a_members_only_page_takes_its_documents_along(client, media, restricted, demo_site):
+def test_a_page_moved_under_a_members_only_page_takes_its_documents_along(
+    client, media, restricted, demo_site
+):
     from core.private_documents import is_private
     from tests.editorial.press_helpers import document
 
