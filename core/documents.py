@@ -12,7 +12,8 @@ where `release_pdf(page) -> BuiltFile` returns the file name and its bytes (for 
 
 - `refresh(model, source_id)`, when the object changes: a file built from another revision is
   deleted at once, and the build of the current one is queued once the transaction commits;
-- `remove(model, source_id)`, when the object is unpublished or deleted: its file goes at once;
+- `remove(model, source_id)`, when the object is unpublished or deleted: its file leaves the
+  storage at once, in the signal handler, without waiting for the commit or the worker;
 - `build(model, source_id)`, run by the task `core.tasks.build_generated_document`: builds and
   stores the file of the current revision, once per revision.
 
@@ -105,9 +106,31 @@ def refresh(model: DocumentModel, source_id: int) -> None:
 
 
 def remove(model: DocumentModel, source_id: int) -> int:
-    """The object is unpublished or deleted: delete its files at once. Returns how many."""
-    deleted, _by_model = model.objects.of(source_id).delete()
+    """The object is unpublished or deleted: delete its files at once. Returns how many.
+
+    The files leave the storage now, inside the caller's transaction, not when it commits: a
+    public address (served by the web server, cached by nobody since each build has its own)
+    must stop answering as soon as the object is withdrawn. Should that transaction roll back,
+    the object keeps its row without a file; `build` then builds it again.
+    """
+    documents = list(model.objects.of(source_id))
+    for document in documents:
+        if document.file.name:
+            document.file.storage.delete(document.file.name)
+    deleted, _by_model = model.objects.filter(pk__in=[document.pk for document in documents]).delete()
     return deleted
+
+
+def remove_under(page: Any) -> int:
+    """A page became members-only (flagged, or moved under a flagged page): the files of every
+    page-document kind for it and its descendants go at once. Returns how many."""
+    removed = 0
+    for model, _build in _builders.values():
+        if issubclass(model, PageDocument):
+            sources = model.objects.filter(**{f"{model.source_field}__path__startswith": page.path})
+            for source_id in set(sources.values_list(model.source_field, flat=True)):
+                removed += remove(model, source_id)
+    return removed
 
 
 def build(model: DocumentModel, source_id: int) -> GeneratedDocument | None:
@@ -124,7 +147,7 @@ def build(model: DocumentModel, source_id: int) -> GeneratedDocument | None:
         remove(model, source_id)
         return None
     done = model.objects.current(source).first()
-    if done is not None:
+    if done is not None and _has_file(done):
         return done
     revision = model.revision_of(source)
     try:
@@ -162,7 +185,7 @@ def _store(model: DocumentModel, source: Any, revision: str, built: BuiltFile) -
                 document.file.delete(save=False)
                 return None
             existing = model.objects.of(source).first()
-            if existing is not None and existing.revision == revision:
+            if existing is not None and existing.revision == revision and _has_file(existing):
                 document.file.delete(save=False)  # another worker stored this revision meanwhile
                 return existing
             if existing is not None:
@@ -172,6 +195,11 @@ def _store(model: DocumentModel, source: Any, revision: str, built: BuiltFile) -
         document.file.delete(save=False)
         raise
     return document
+
+
+def _has_file(document: GeneratedDocument) -> bool:
+    """False for a row whose file was removed by a `remove` whose transaction rolled back."""
+    return bool(document.file.name) and document.file.storage.exists(document.file.name)
 
 
 def _delete_file_of_row(sender, instance: GeneratedDocument, **kwargs) -> None:

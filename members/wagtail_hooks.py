@@ -6,6 +6,7 @@ from __future__ import annotations
 import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
@@ -22,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from core.models import BasePage, SiteSettings
+from core.private_documents import is_private
 from territories.filters import collectivity_filterset
 
 from . import services
@@ -111,6 +113,30 @@ def refuse_members_only(page, request, serve_args, serve_kwargs):
     response = TemplateResponse(
         request, "members/members_only.html", {"page": page, "join_page": join_page}, status=403
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@hooks.register("before_serve_document")
+def refuse_private_documents(document, request):
+    """A document of the private collection (core.private_documents) goes to members only:
+    anonymous people are sent to the login page, others who may not open members-only pages get
+    a 403 that says why."""
+    if not is_private(document) or can_open_members_only(request.user):
+        return None
+    if not request.user.is_authenticated:
+        response = redirect_to_login(request.get_full_path())
+    else:
+        join_page = SiteSettings.for_request(request).join_page
+        if join_page is not None:
+            join_page = join_page.localized
+            join_page = join_page if join_page.live else None
+        response = TemplateResponse(
+            request,
+            "members/members_only_document.html",
+            {"document": document, "join_page": join_page},
+            status=403,
+        )
     response["Cache-Control"] = "private, no-store"
     return response
 

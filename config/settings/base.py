@@ -239,6 +239,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # French stemming ("labellisées" finds "labellisation"); SQLite's FTS has no French stemmer.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Documents are always served by Django (/documents/<id>/<name>), which checks who may read a
+# private one (core.private_documents); never redirected to, nor linked at, the storage's URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

@@ -84,7 +84,7 @@ class GeneratedDocument(models.Model):
 
 
 class PageDocument(GeneratedDocument):
-    """A file built from the live revision of a live page (`page`)."""
+    """A file built from the live revision of a live page (`page`) that is not members-only."""
 
     source_field = "page"
 
@@ -93,7 +93,11 @@ class PageDocument(GeneratedDocument):
 
     @classmethod
     def sources(cls) -> models.QuerySet:
-        return cls.source_model().objects.live().exclude(live_revision=None)
+        """Live pages, but not members-only ones: their files would be public (`generated/` is
+        served as is)."""
+        from .pages import exclude_members_only
+
+        return exclude_members_only(cls.source_model().objects.live().exclude(live_revision=None))
 
     @classmethod
     def revision_of(cls, page: Any) -> str:

@@ -26,7 +26,7 @@ from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet, T
 from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS
-from core.models import BasePage
+from core.models import BasePage, exclude_members_only
 from core.seo import first_stream_image, news_article_json_ld, noon
 from label.blocks import EditionFiguresBlock
 
@@ -69,15 +69,19 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
-    def listing(self, locale: Locale | None = None) -> "ArticlePageQuerySet":
+    def listing(self, locale: Locale | None = None, members_only: bool = False) -> "ArticlePageQuerySet":
         """Live public articles of one language (the active one by default), newest first.
 
+        Members-only articles (flagged, or under a flagged page) are left out unless
+        ``members_only`` is true: pass it only for a person who may open them (never in a
+        feed, which anyone can read).
         Everything a card shows (image and its renditions, categories, tags) is fetched in a
         fixed number of queries, however many articles there are.
         """
         locale = locale or Locale.get_active()
+        articles = self if members_only else exclude_members_only(self)
         return (
-            self.live()
+            articles.live()
             .public()
             .filter(locale=locale)
             .select_related("image", "locale")
@@ -115,13 +119,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     # Queries -------------------------------------------------------------------------
 
-    def articles(self) -> ArticlePageQuerySet:
-        """This index's live public articles (all in the index's language), newest first."""
-        return ArticlePage.objects.listing(self.locale).child_of(self)
+    def articles(self, members_only: bool = False) -> ArticlePageQuerySet:
+        """This index's live public articles (all in the index's language), newest first;
+        members-only ones only with ``members_only`` (see `ArticlePageQuerySet.listing`)."""
+        return ArticlePage.objects.listing(self.locale, members_only=members_only).child_of(self)
 
-    def filter_choices(self) -> dict:
+    def filter_choices(self, members_only: bool = False) -> dict:
         """The categories, tags and years that have at least one article here (3 queries)."""
         live_articles = ArticlePage.objects.live().public().child_of(self)
+        if not members_only:
+            live_articles = exclude_members_only(live_articles)
         article_ids = live_articles.values("pk")
         return {
             "categories": list(
@@ -134,13 +141,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 .distinct()
                 .order_by("name")
             ),
-            "years": [
-                day.year
-                for day in ArticlePage.objects.live()
-                .public()
-                .child_of(self)
-                .dates("date", "year", order="DESC")
-            ],
+            "years": [day.year for day in live_articles.dates("date", "year", order="DESC")],
         }
 
     def paginate(self, request: HttpRequest, articles: ArticlePageQuerySet) -> PaginatorPage:
@@ -160,15 +161,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from editorial.forms import NewsFilterForm
+        from members.access import can_open_members_only
 
         context = super().get_context(request, *args, **kwargs)
         filters = NewsFilterForm(request.GET, locale=self.locale)
+        # Members also see the members-only articles; everyone else (and every feed) does not.
+        members_only = can_open_members_only(request.user)
         context.update(
             filters=filters,
-            articles=self.paginate(request, filters.filter(self.articles())),
+            articles=self.paginate(request, filters.filter(self.articles(members_only))),
             feed_urls=self.feed_urls(request),
             index_url=self.get_url(request),
-            **self.filter_choices(),
+            **self.filter_choices(members_only),
         )
         return context
 

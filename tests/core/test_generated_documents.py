@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django_tasks.signals import task_enqueued, task_finished
 from PIL import Image as PillowImage
 from wagtail.models import Locale, Page, Site
@@ -21,10 +22,10 @@ from wagtail.models import Locale, Page, Site
 from core import documents
 from core.documents import BuiltFile, DocumentBuildError
 from core.pdf import BASE_URL, html_to_pdf, read_local_file
-from editorial.models.press import PressReleasePdf
+from editorial.models.press import PressKitArchive, PressReleasePdf
 from editorial.services import press
 from home.models import HomePage
-from tests.editorial.press_helpers import make_press_room, release, reload
+from tests.editorial.press_helpers import kit, make_press_room, release, reload
 from tests.editorial.test_press_pdf import inflated
 
 pytestmark = pytest.mark.django_db
@@ -314,3 +315,91 @@ def test_a_pdf_embeds_the_sites_media_and_nothing_from_elsewhere():
     assert images_in('<img src="https://example.org/carre.png" alt="">') == 0
     both = '<img src="/media/essai/carre.png" alt=""><img src="http://example.org/x.png" alt="">'
     assert images_in(both) == 1
+
+
+@pytest.fixture
+def served_media(settings, tmp_path):
+    """Files on disk under a fresh MEDIA_ROOT, served under /media/ as in development."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.ROOT_URLCONF = "tests.core.dev_urls"
+
+
+@pytest.mark.parametrize("kind", ["release", "kit"])
+def test_unpublishing_removes_the_public_file_before_any_commit_or_worker(
+    room, served_media, tasks, client, django_capture_on_commit_callbacks, kind
+):
+    """The file goes in the signal handler itself: not when the transaction commits, not when
+    the worker next runs."""
+    model, make = {"release": (PressReleasePdf, release), "kit": (PressKitArchive, kit)}[kind]
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make(room)
+    stored = model.objects.get(page=page)
+    assert client.get(stored.url).status_code == 200
+    tasks["enqueued"].clear()
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        reload(page).unpublish()
+        # Nothing committed yet, no task ran: the file is already gone and its address 404s.
+        assert not default_storage.exists(stored.file.name)
+        assert client.get(stored.url).status_code == 404
+        assert not model.objects.filter(page=page).exists()
+    assert tasks["enqueued"] == []
+    for callback in callbacks:
+        callback()  # the row's own on-commit deletion finds nothing left, and does not fail
+    assert not default_storage.exists(stored.file.name)
+
+
+def test_deleting_a_live_page_removes_its_file_before_the_commit(
+    room, builder, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room)
+    stored = PressReleasePdf.objects.get(page=page)
+
+    with django_capture_on_commit_callbacks(execute=False):
+        reload(page).delete()
+        assert not default_storage.exists(stored.file.name)
+
+
+def test_an_unpublication_rolled_back_gets_its_file_built_again(
+    room, builder, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room, title="Toujours en ligne")
+    stored = PressReleasePdf.objects.get(page=page)
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        reload(page).unpublish()
+        raise RuntimeError("the unpublication fails after the signal")
+
+    # The page is still live, its row came back without its file: the next build makes it again.
+    assert reload(page).live
+    assert PressReleasePdf.objects.get(page=page).pk == stored.pk
+    assert not default_storage.exists(stored.file.name)
+    rebuilt = documents.build(PressReleasePdf, page.pk)
+    assert rebuilt.pk != stored.pk
+    assert stored_text(page) == f"Toujours en ligne ({page.live_revision_id})"
+
+
+def test_a_members_only_page_has_no_public_generated_file(room, builder, django_capture_on_commit_callbacks):
+    """`generated/` is served as is: a release under a page that becomes members-only loses its
+    file at once, and none is built while it stays members-only."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page = release(room)
+    stored = PressReleasePdf.objects.get(page=page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        room = reload(room)
+        room.members_only = True
+        room.save_revision().publish()
+        assert not default_storage.exists(stored.file.name)  # before the commit
+
+    assert not PressReleasePdf.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        reload(page).save_revision().publish()
+    assert documents.build(PressReleasePdf, page.pk) is None
+    assert generated_files() == []

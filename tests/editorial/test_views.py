@@ -1,11 +1,15 @@
 """Error pages, the health check and the standard page's query count."""
 
+import datetime
 import json
 
 import pytest
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from core.tasks import build_generated_document
 from editorial.views import server_error
 from tests.editorial.htmlparse import html_lang, parse
 from tests.editorial.i18n_catalogue import english
@@ -77,8 +81,40 @@ def test_healthz(db, client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert json.loads(response.content) == {"status": "ok"}
+    assert json.loads(response.content) == {"status": "ok", "oldest_pending_task_age_seconds": None}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_reports_the_age_of_the_oldest_task_waiting_for_the_worker(
+    db, client, settings, django_assert_num_queries
+):
+    """A stopped worker shows as a growing age; tasks done, failed or not yet due do not count."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    now = timezone.now()
+    waiting = build_generated_document.enqueue("editorial.pressreleasepdf", 1)
+    newer = build_generated_document.enqueue("editorial.pressreleasepdf", 2)
+    later = build_generated_document.using(run_after=now + datetime.timedelta(hours=1)).enqueue(
+        "editorial.pressreleasepdf", 3
+    )
+    done = build_generated_document.enqueue("editorial.pressreleasepdf", 4)
+    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=now - datetime.timedelta(seconds=600))
+    DBTaskResult.objects.filter(pk=newer.id).update(enqueued_at=now - datetime.timedelta(seconds=30))
+    DBTaskResult.objects.filter(pk=later.id).update(enqueued_at=now - datetime.timedelta(days=1))
+    DBTaskResult.objects.filter(pk=done.id).update(
+        enqueued_at=now - datetime.timedelta(days=2), status=TaskResultStatus.SUCCESSFUL
+    )
+
+    with django_assert_num_queries(1):
+        response = client.get("/healthz/")
+
+    body = json.loads(response.content)
+    assert body["status"] == "ok"
+    assert 600 <= body["oldest_pending_task_age_seconds"] < 660
+
+    # A task whose run_after has passed counts from then, not from when it was enqueued.
+    DBTaskResult.objects.filter(pk__in=[waiting.id, newer.id]).delete()
+    DBTaskResult.objects.filter(pk=later.id).update(run_after=now - datetime.timedelta(seconds=120))
+    assert 120 <= json.loads(client.get("/healthz/").content)["oldest_pending_task_age_seconds"] < 180
 
 
 # Measured with the demo data: 23 queries for /association/, 25 for /en/association/
