@@ -61,6 +61,14 @@ def register_member_actions(actions):
         def template(self):
             return str(_("Invitation envoyée à {email} ({role})"))
 
+    @actions.register_action(services.ACTION_CANCEL_INVITATION)
+    class CancelInvitation(_MemberFormatter):
+        label = _("Adhérents : invitation annulée")
+
+        @property
+        def template(self):
+            return str(_("Invitation de {email} ({role}) annulée"))
+
     @actions.register_action(services.ACTION_ACCEPT)
     class Accept(_MemberFormatter):
         label = _("Adhérents : invitation acceptée")
@@ -315,7 +323,7 @@ class InvitationViewSet(SnippetViewSet):
     menu_label = _("Invitations")
     menu_order = 300
     url_prefix = "adherents/invitations"
-    list_display = ["email", "collectivity", "role", "created_at", "expires_at", "used_at"]
+    list_display = ["email", "collectivity", "role", "status", "created_at", "expires_at", "used_at"]
     search_fields = ["email", "collectivity__name"]
     list_per_page = 50
     copy_view_enabled = False
@@ -324,6 +332,7 @@ class InvitationViewSet(SnippetViewSet):
         "email",
         "collectivity",
         "role",
+        "status",
         "language",
         "invited_by",
         "created_at",
