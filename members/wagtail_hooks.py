@@ -21,11 +21,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from core.models import BasePage, SiteSettings
+from core.models import BasePage
 from territories.filters import collectivity_filterset
 
 from . import services
-from .access import can_open_members_only
+from .access import can_open_members_only, join_page_for
 from .models import Invitation, MemberRole, Membership, MembershipStatus, Role
 
 # --- audit log -----------------------------------------------------------------------------
@@ -112,10 +112,7 @@ def refuse_members_only(page, request, serve_args, serve_kwargs):
         return None
     if can_open_members_only(request.user):
         return None
-    join_page = SiteSettings.for_request(request).join_page
-    if join_page is not None:
-        join_page = join_page.localized
-        join_page = join_page if join_page.live else None
+    join_page = join_page_for(request)
     response = TemplateResponse(
         request, "members/members_only.html", {"page": page, "join_page": join_page}, status=403
     )
