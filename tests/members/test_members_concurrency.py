@@ -6,6 +6,7 @@ collectivity locked first, the second waits for the first, finds that its author
 référent and says so.
 """
 
+import contextlib
 import threading
 
 import pytest
@@ -32,10 +33,8 @@ def run_at_once(monkeypatch, *changes):
     original = roles.refuse_without_referent
 
     def held(member_role, message):
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait()
-        except threading.BrokenBarrierError:
-            pass
         return original(member_role, message)
 
     monkeypatch.setattr(roles, "refuse_without_referent", held)
