@@ -34,7 +34,8 @@ def _render_portal(request, invite_form: InviteForm | None = None, status: int =
     collectivity = services.current_collectivity(request.user)
     context = {"collectivities": list(services.collectivities_of(request.user))}
     if collectivity is not None:
-        membership = Membership.objects.filter(collectivity=collectivity).first()
+        # The status annotated once: the page and the invite check read it without a query.
+        membership = Membership.objects.with_status().filter(collectivity=collectivity).first()
         # A lapsed or resigned collectivity renews before inviting (services.invite refuses too).
         can_invite = membership is None or membership.is_valid
         people = list(
