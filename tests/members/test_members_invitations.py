@@ -272,7 +272,8 @@ def test_the_inviters_name_is_quoted_after_the_message_never_in_the_subject_or_f
 
 
 def test_a_long_or_multiline_name_stays_on_one_short_line(ours):
-    ours.referent.first_name = "Ligne\nSubject: piège " + "x" * 200
+    ours.referent.first_name = "Ligne\nSubject: piège " + "x" * 120
+    ours.referent.last_name = "y" * 100
     ours.referent.save()
     invitation = invite(ours, "cible@mairie.test")
 
