@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from core.models import exclude_members_only
+from core.models import SiteSettings, exclude_members_only
 
 from .models import Membership
 
@@ -27,3 +27,12 @@ def visible_pages(queryset: QuerySet, user) -> QuerySet:
     if can_open_members_only(user):
         return queryset
     return exclude_members_only(queryset)
+
+
+def join_page_for(request):
+    """The site's "join / renew" page in the request's language, if set and live."""
+    join_page = SiteSettings.for_request(request).join_page
+    if join_page is None:
+        return None
+    join_page = join_page.localized
+    return join_page if join_page.live else None

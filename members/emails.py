@@ -7,6 +7,8 @@ rolled back.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -24,13 +26,35 @@ def invitation_url(invitation: Invitation) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+_LINK_SCHEME = re.compile(r"\b([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
+
+#: The longest inviter's name an email quotes.
+INVITER_MAX_LENGTH = 80
+
+
+def quoted_inviter(invitation: Invitation) -> str:
+    """The inviter's name as the email quotes it: on one line, at most 80 characters.
+
+    The name is typed by a person: it appears only in the quoted "sent by" line at the end of
+    the message, never in the subject or the opening, and the HTML part neither links nor
+    formats it.
+    """
+    name = display_name(invitation.invited_by) if invitation.invited_by else "Villes Internet"
+    name = " ".join(name.split())
+    # An address typed as a name is shown, not offered as a link: "https[:]//…".
+    name = _LINK_SCHEME.sub(r"\1[:]//", name)
+    if len(name) > INVITER_MAX_LENGTH:
+        name = name[: INVITER_MAX_LENGTH - 1].rstrip() + "…"
+    return name
+
+
 def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
     """The invitation in its language, as plain text with an HTML alternative."""
     with translation.override(invitation.language):
         context = {
             "invitation": invitation,
             "url": invitation_url(invitation),
-            "inviter": display_name(invitation.invited_by) if invitation.invited_by else "Villes Internet",
+            "inviter": quoted_inviter(invitation),
             "role": invitation.get_role_display(),
             "expires": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
         }

@@ -226,9 +226,22 @@ def default_expiry() -> datetime.datetime:
     return timezone.now() + INVITATION_VALIDITY
 
 
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    CANCELLED = "cancelled", _("Annulée")
+    REPLACED = "replaced", _("Remplacée")
+    VOIDED = "voided", _("Sans objet")
+
+
 class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Invitations not yet accepted, cancelled, replaced or voided (expired or not)."""
+        return self.filter(status=InvitationStatus.PENDING)
+
     def pending(self):
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        """Invitations whose link still works."""
+        return self.open().filter(expires_at__gt=timezone.now())
 
 
 class Invitation(models.Model):
@@ -243,6 +256,14 @@ class Invitation(models.Model):
     )
     role = models.CharField(_("rôle"), max_length=10, choices=Role.choices)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    status = models.CharField(
+        _("état"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+        editable=False,
+        db_index=True,
+    )
     language = models.CharField(_("langue"), max_length=10, choices=settings.LANGUAGES, default="fr")
     created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expire le"), default=default_expiry)
@@ -268,6 +289,7 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["collectivity", "created_at"], name="invitation_collectivity_date")]
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
 
@@ -276,7 +298,7 @@ class Invitation(models.Model):
 
     @property
     def is_used(self) -> bool:
-        return self.used_at is not None
+        return self.used_at is not None or self.status == InvitationStatus.ACCEPTED
 
     @property
     def is_expired(self) -> bool:

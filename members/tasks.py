@@ -14,9 +14,11 @@ from .models import Invitation
 
 @task()
 def send_invitation_email(invitation_id: int) -> bool:
-    """Send an invitation; False when it was deleted or accepted before the worker got to it."""
+    """Send an invitation; False when it was deleted, accepted, cancelled, replaced or voided
+    before the worker got to it."""
     invitation = (
-        Invitation.objects.select_related("collectivity", "invited_by")
+        Invitation.objects.open()
+        .select_related("collectivity", "invited_by")
         .filter(pk=invitation_id, used_at__isnull=True)
         .first()
     )

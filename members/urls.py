@@ -14,6 +14,7 @@ urlpatterns = [
     path("", private(views.portal), name="portal"),
     path("collectivite/", private(views.choose_collectivity), name="choose_collectivity"),
     path("inviter/", private(views.invite), name="invite"),
+    path("invitations/<int:pk>/annuler/", private(views.cancel_invitation), name="cancel_invitation"),
     path("personnes/<int:pk>/role/", private(views.change_role), name="change_role"),
     path("personnes/<int:pk>/retirer/", private(views.remove_person), name="remove_person"),
     path("invitation/<str:token>/", private(views.invitation), name="invitation"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .access import join_page_for
 from .forms import ChooseCollectivityForm, CloseAccountForm, InviteForm, ProfileForm, RoleForm
 from .models import Invitation, MemberRole, Membership, Role
 from .signals import SESSION_INVITATION_KEY
@@ -32,7 +34,10 @@ def _render_portal(request, invite_form: InviteForm | None = None, status: int =
     collectivity = services.current_collectivity(request.user)
     context = {"collectivities": list(services.collectivities_of(request.user))}
     if collectivity is not None:
-        membership = Membership.objects.filter(collectivity=collectivity).first()
+        # The status annotated once: the page and the invite check read it without a query.
+        membership = Membership.objects.with_status().filter(collectivity=collectivity).first()
+        # A lapsed or resigned collectivity renews before inviting (services.invite refuses too).
+        can_invite = membership is None or membership.is_valid
         people = list(
             MemberRole.objects.filter(collectivity=collectivity)
             .select_related("user")
@@ -48,6 +53,8 @@ def _render_portal(request, invite_form: InviteForm | None = None, status: int =
             is_referent=is_referent,
             role_choices=Role.choices,
             invite_form=invite_form or InviteForm(),
+            can_invite=can_invite,
+            join_page=None if can_invite else join_page_for(request),
             invitations=list(Invitation.objects.pending().filter(collectivity=collectivity))
             if is_referent
             else [],
@@ -104,6 +111,27 @@ def invite(request):
             return redirect("members:portal")
     # The portal again, with what the référent typed and what to correct.
     return _render_portal(request, invite_form=form)
+
+
+@login_required
+@require_POST
+def cancel_invitation(request, pk: int):
+    """Cancel a pending invitation of a collectivity where the requester is référent."""
+    referent_of = MemberRole.objects.referents().filter(user=request.user).values("collectivity_id")
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("collectivity"), pk=pk, collectivity_id__in=referent_of
+    )
+    try:
+        services.cancel_invitation(actor=request.user, invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request,
+            _("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.")
+            % {"email": invitation.email},
+        )
+    return redirect("members:portal")
 
 
 @login_required
@@ -206,7 +234,11 @@ def download_data(request):
 
 
 @login_required
+@reauthentication_required(allow_get=True)
 def close_account(request):
+    """Closing an account asks for the password again (allauth's re-authentication) when the
+    person has not typed it in the last few minutes: an open session left on a shared computer
+    is not enough to close it."""
     form = CloseAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -27,7 +27,7 @@ from core.private_documents import is_private
 from territories.filters import collectivity_filterset
 
 from . import services
-from .access import can_open_members_only
+from .access import can_open_members_only, join_page_for
 from .models import Invitation, MemberRole, Membership, MembershipStatus, Role
 
 # --- audit log -----------------------------------------------------------------------------
@@ -62,6 +62,14 @@ def register_member_actions(actions):
         @property
         def template(self):
             return str(_("Invitation envoyée à {email} ({role})"))
+
+    @actions.register_action(services.ACTION_CANCEL_INVITATION)
+    class CancelInvitation(_MemberFormatter):
+        label = _("Adhérents : invitation annulée")
+
+        @property
+        def template(self):
+            return str(_("Invitation de {email} ({role}) annulée"))
 
     @actions.register_action(services.ACTION_ACCEPT)
     class Accept(_MemberFormatter):
@@ -106,10 +114,7 @@ def refuse_members_only(page, request, serve_args, serve_kwargs):
         return None
     if can_open_members_only(request.user):
         return None
-    join_page = SiteSettings.for_request(request).join_page
-    if join_page is not None:
-        join_page = join_page.localized
-        join_page = join_page if join_page.live else None
+    join_page = join_page_for(request)
     response = TemplateResponse(
         request, "members/members_only.html", {"page": page, "join_page": join_page}, status=403
     )
@@ -341,7 +346,7 @@ class InvitationViewSet(SnippetViewSet):
     menu_label = _("Invitations")
     menu_order = 300
     url_prefix = "adherents/invitations"
-    list_display = ["email", "collectivity", "role", "created_at", "expires_at", "used_at"]
+    list_display = ["email", "collectivity", "role", "status", "created_at", "expires_at", "used_at"]
     search_fields = ["email", "collectivity__name"]
     list_per_page = 50
     copy_view_enabled = False
@@ -350,6 +355,7 @@ class InvitationViewSet(SnippetViewSet):
         "email",
         "collectivity",
         "role",
+        "status",
         "language",
         "invited_by",
         "created_at",

@@ -5,8 +5,8 @@ and raises ValidationError with a French message a person can act on. Views, the
 and tasks call them; they do not write members' rows themselves.
 
 - :mod:`.memberships`: who belongs to a collectivity, who manages its people, membership status;
-- :mod:`.invitations`: invite an address, check and accept an invitation (its email is sent by a
-  task queued on commit, see members/tasks.py);
+- :mod:`.invitations`: invite an address (limited, replaces a pending one), cancel, check and
+  accept an invitation (its email is sent by a task queued on commit, see members/tasks.py);
 - :mod:`.roles`: change a person's role, remove a person (a collectivity keeps a référent);
 - :mod:`.accounts`: a person's profile, the collectivity shown, their data, closing the account;
 - :mod:`.audit`: the audit log actions.
@@ -23,24 +23,41 @@ from .accounts import (
 )
 from .audit import (
     ACTION_ACCEPT,
+    ACTION_CANCEL_INVITATION,
     ACTION_CHANGE_ROLE,
     ACTION_CLOSE_ACCOUNT,
     ACTION_INVITE,
     ACTION_REMOVE,
     ANONYMISED,
 )
-from .invitations import accept_invitation, check_invitation, invite
-from .memberships import collectivities_of, is_referent, is_staff_manager, membership_status, require_manager
+from .invitations import (
+    accept_invitation,
+    cancel_invitation,
+    check_invitation,
+    invite,
+    require_valid_membership,
+)
+from .memberships import (
+    collectivities_of,
+    is_referent,
+    is_staff_manager,
+    lock_collectivities,
+    membership_status,
+    require_manager,
+    void_invitations_of,
+)
 from .roles import change_role, refuse_without_referent, remove_person
 
 __all__ = [
     "ACTION_ACCEPT",
+    "ACTION_CANCEL_INVITATION",
     "ACTION_CHANGE_ROLE",
     "ACTION_CLOSE_ACCOUNT",
     "ACTION_INVITE",
     "ACTION_REMOVE",
     "ANONYMISED",
     "accept_invitation",
+    "cancel_invitation",
     "change_role",
     "check_invitation",
     "choose_collectivity",
@@ -50,12 +67,15 @@ __all__ = [
     "invite",
     "is_referent",
     "is_staff_manager",
+    "lock_collectivities",
     "membership_status",
     "personal_data",
     "profile_for",
     "refuse_without_referent",
     "remove_person",
     "require_manager",
+    "require_valid_membership",
     "update_profile",
     "verified_emails",
+    "void_invitations_of",
 ]

@@ -13,9 +13,9 @@ from wagtail.models import ModelLogEntry
 
 from territories.models import Collectivity
 
-from ..models import Invitation, MemberRole, Profile
+from ..models import Invitation, InvitationStatus, MemberRole, Profile
 from . import audit
-from .memberships import collectivities_of
+from .memberships import collectivities_of, lock_collectivities, verified_emails
 from .roles import refuse_without_referent
 
 
@@ -44,13 +44,6 @@ def update_profile(*, user, first_name: str, last_name: str, language: str) -> P
     profile.language = _language(language)
     profile.save(update_fields=["language"])
     return profile
-
-
-def verified_emails(user) -> set[str]:
-    return {
-        address.lower()
-        for address in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    }
 
 
 def current_collectivity(user) -> Collectivity | None:
@@ -123,6 +116,7 @@ def close_account(*, user) -> None:
     The collectivities keep their records (audit log, invitations sent) with the person's
     name and address replaced. Refused while the person is the only référent somewhere.
     """
+    lock_collectivities(*MemberRole.objects.filter(user=user).values_list("collectivity_id", flat=True))
     for member_role in MemberRole.objects.referents().filter(user=user).select_related("collectivity"):
         refuse_without_referent(
             member_role,
@@ -144,6 +138,7 @@ def close_account(*, user) -> None:
     for entry in ModelLogEntry.objects.filter(action=audit.ACTION_INVITE, data__email__in=sorted(emails)):
         entry.data = {**entry.data, "email": audit.ANONYMISED}
         entry.save(update_fields=["data"])
+    Invitation.objects.open().filter(email__in=emails).update(status=InvitationStatus.VOIDED)
     Invitation.objects.filter(email__in=emails).update(email=f"supprime-{user.pk}@invalid")
     user.first_name = ""
     user.last_name = ""

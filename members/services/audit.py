@@ -14,6 +14,7 @@ from territories.models import Collectivity
 from ..models import Membership
 
 ACTION_INVITE = "members.invite"
+ACTION_CANCEL_INVITATION = "members.cancel_invitation"
 ACTION_ACCEPT = "members.accept"
 ACTION_CHANGE_ROLE = "members.change_role"
 ACTION_REMOVE = "members.remove"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from territories.models import Collectivity
 
-from ..models import MemberRole, Membership
+from ..models import Invitation, InvitationStatus, MemberRole, Membership
 
 
 def is_staff_manager(user) -> bool:
@@ -30,6 +32,36 @@ def require_manager(actor, collectivity: Collectivity) -> None:
         raise PermissionDenied(_("Seul un référent de la collectivité peut gérer ses personnes."))
 
 
+def lock_collectivities(*collectivity_ids: int) -> None:
+    """Lock the collectivities' rows until the end of the transaction, in the order of their ids.
+
+    Every service that changes who belongs to a collectivity (roles, removals, invitations,
+    closing an account) takes this lock first: two such changes of the same collectivity run
+    one after the other, and locks are always taken in the same order (no deadlock).
+    """
+    list(
+        Collectivity.objects.select_for_update()
+        .filter(pk__in=sorted(set(collectivity_ids)))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def require_manager_still(actor, collectivity: Collectivity) -> None:
+    """Once the collectivity is locked: ``actor`` may still manage it, or a ValidationError
+    says that their role changed in the meantime (another référent's change came first)."""
+    if is_staff_manager(actor) or is_referent(actor, collectivity):
+        return
+    raise ValidationError(
+        _(
+            "Votre rôle a changé entre-temps : vous n'êtes plus référent de %(collectivity)s. "
+            "Rechargez la page pour voir la situation actuelle."
+        )
+        % {"collectivity": collectivity.name},
+        code="role_changed",
+    )
+
+
 def collectivities_of(user):
     """The collectivities a person belongs to."""
     if not user.is_authenticated:
@@ -41,3 +73,29 @@ def membership_status(collectivity: Collectivity, today: datetime.date | None = 
     """The membership status of ``collectivity`` (None when it has never been a member)."""
     membership = Membership.objects.filter(collectivity=collectivity).first()
     return membership.get_status(today) if membership else None
+
+
+def verified_emails(user) -> set[str]:
+    """The addresses ``user`` has verified, in lower case."""
+    return {
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    }
+
+
+def void_invitations_of(user, collectivity: Collectivity, keep: Invitation | None = None) -> int:
+    """Void the invitations still open for ``user``'s addresses to ``collectivity`` (but ``keep``).
+
+    Called when the person joins, is removed or changes role: an older link must never bring
+    them back or give them another role. Returns how many were voided.
+    """
+    emails = {address for address in {(user.email or "").lower(), *verified_emails(user)} if address}
+    if not emails:
+        return 0
+    query = Q()
+    for email in emails:
+        query |= Q(email__iexact=email)
+    invitations = Invitation.objects.open().filter(query, collectivity=collectivity)
+    if keep is not None:
+        invitations = invitations.exclude(pk=keep.pk)
+    return invitations.update(status=InvitationStatus.VOIDED)

@@ -1,5 +1,9 @@
 """A person's role in a collectivity: change it, or remove the person. A collectivity always
-keeps at least one référent, checked under a lock on its référents' rows."""
+keeps at least one référent.
+
+Both lock the collectivity's row first (:func:`.memberships.lock_collectivities`), then read the
+person's role again: two référents changing each other's roles at the same moment run one after
+the other, and the second is told that the first change won, never a database error."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..models import MemberRole, Profile, Role, display_name
 from . import audit
-from .memberships import require_manager
+from .memberships import lock_collectivities, require_manager, require_manager_still, void_invitations_of
 
 
 def refuse_without_referent(member_role: MemberRole, message: str) -> None:
@@ -29,11 +33,27 @@ def refuse_without_referent(member_role: MemberRole, message: str) -> None:
 
 
 def _lock(actor, member_role: MemberRole) -> MemberRole:
-    """``member_role`` read again under a lock, once ``actor`` may manage its collectivity."""
-    require_manager(actor, member_role.collectivity)
-    return (
-        MemberRole.objects.select_for_update().select_related("collectivity", "user").get(pk=member_role.pk)
+    """``member_role`` read again under the collectivity's lock, once ``actor`` may manage it."""
+    collectivity = member_role.collectivity
+    require_manager(actor, collectivity)
+    lock_collectivities(collectivity.pk)
+    require_manager_still(actor, collectivity)
+    current = (
+        MemberRole.objects.select_for_update()
+        .select_related("collectivity", "user")
+        .filter(pk=member_role.pk)
+        .first()
     )
+    if current is None:
+        raise ValidationError(
+            _(
+                "Cette personne ne fait plus partie de %(collectivity)s : un autre référent l'a "
+                "retirée entre-temps."
+            )
+            % {"collectivity": collectivity.name},
+            code="gone",
+        )
+    return current
 
 
 def _keep_a_referent(member_role: MemberRole, message: str) -> None:
@@ -64,6 +84,8 @@ def change_role(*, actor, member_role: MemberRole, role: str) -> MemberRole:
     previous = member_role.role
     member_role.role = role
     member_role.save(update_fields=["role"])
+    # An invitation sent before the change must not give the person another role later.
+    void_invitations_of(member_role.user, member_role.collectivity)
     audit.record(
         member_role.collectivity,
         audit.ACTION_CHANGE_ROLE,
@@ -87,6 +109,8 @@ def remove_person(*, actor, member_role: MemberRole) -> None:
     collectivity = member_role.collectivity
     data = {"person_id": member_role.user_id, "email": member_role.user.email, "role": member_role.role}
     member_role.delete()
+    # An invitation sent before the removal must not bring the person back.
+    void_invitations_of(member_role.user, collectivity)
     Profile.objects.filter(user_id=data["person_id"], current_collectivity=collectivity).update(
         current_collectivity=None
     )

@@ -11,7 +11,7 @@ from members.models import Invitation, MemberRole, Role
 from members.signals import SESSION_INVITATION_KEY
 from tests.editorial.htmlparse import parse
 
-from .conftest import make_person
+from .conftest import PASSWORD, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -332,9 +332,38 @@ def test_download_my_data(client, ours):
     ]
 
 
+def reauthenticate(client) -> None:
+    """Type the password again, as allauth asks before closing an account."""
+    response = client.post("/compte/reauthentification/", {"password": PASSWORD})
+    assert response.status_code == 302, response
+
+
+def test_closing_an_account_needs_the_password_typed_again(client, ours):
+    client.force_login(ours.agent)  # an open session, e.g. left on a shared computer
+
+    response = client.post("/espace-membre/fermer-mon-compte/", {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/compte/reauthentification/?next=")
+    ours.agent.refresh_from_db()
+    assert ours.agent.is_active and ours.agent.email
+    assert MemberRole.objects.filter(user=ours.agent).exists()
+
+    wrong = client.post(f"{response['Location']}", {"password": "pas-le-bon"})
+    assert wrong.status_code == 200
+    ours.agent.refresh_from_db()
+    assert ours.agent.is_active
+
+    # The right password resumes the request: the account is closed.
+    client.post(response["Location"], {"password": PASSWORD})
+    ours.agent.refresh_from_db()
+    assert not ours.agent.is_active and ours.agent.email == ""
+
+
 def test_close_my_account_keeps_the_collectivity_records_without_the_name(client, ours):
     services.change_role(actor=ours.referent, member_role=ours.role_of(ours.agent), role=Role.ELU)
     client.force_login(ours.agent)
+    reauthenticate(client)
 
     response = client.post("/espace-membre/fermer-mon-compte/", {"confirm": "on"})
 
@@ -351,6 +380,7 @@ def test_close_my_account_keeps_the_collectivity_records_without_the_name(client
 
 def test_the_last_referent_cannot_close_their_account(client, ours):
     client.force_login(ours.referent)
+    reauthenticate(client)
 
     response = client.post("/espace-membre/fermer-mon-compte/", {"confirm": "on"})
 

@@ -69,7 +69,7 @@ def test_invite_sends_a_french_email_with_a_text_part_and_logs_it(ours, django_c
     assert message.to == ["nouvelle@mairie.test"]
     assert "Brumeval-sur-Onde" in message.subject
     assert f"/espace-membre/invitation/{invitation.token}/" in message.body
-    assert "vous invite à rejoindre" in message.body
+    assert "Vous êtes invité à rejoindre" in message.body
     assert message.alternatives[0][1] == "text/html"
     entry = ModelLogEntry.objects.get(action=services.ACTION_INVITE)
     assert entry.user == ours.referent
