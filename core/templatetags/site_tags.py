@@ -117,18 +117,33 @@ def language_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context) -> list[dict]:
-    """hreflang alternates of the current page: every live translation, plus x-default (French)."""
+    """hreflang alternates of the current page: every live translation (with the route of a
+    routable page), plus x-default (French)."""
     page = _current_page(context)
     if page is None:
         return []
     request = context["request"]
+    sub_path = _sub_path(request, page)
     links = [
-        {"hreflang": p.locale.language_code, "url": p.get_full_url(request)} for p in live_translations(page)
+        {"hreflang": p.locale.language_code, "url": p.get_full_url(request) + sub_path}
+        for p in live_translations(page)
     ]
     default = next((link for link in links if link["hreflang"] == settings.LANGUAGE_CODE), None)
     if default and len(links) > 1:
         links.append({"hreflang": "x-default", "url": default["url"]})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The full URL of the current page, with the route of a routable page (a collectivity's
+    history is its own page, not the palmarès index); "" outside pages."""
+    page = _current_page(context)
+    if page is None:
+        return ""
+    request = context["request"]
+    full_url = page.get_full_url(request)
+    return full_url + _sub_path(request, page) if full_url else ""
 
 
 @register.simple_tag(takes_context=True)

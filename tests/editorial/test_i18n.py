@@ -292,3 +292,22 @@ def test_english_password_reset_link_is_under_the_english_path(
     response = client.get(link, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0].startswith("/en/account/password/reset/key/")
+
+
+def test_a_collectivity_history_is_its_own_canonical_page_with_its_translations(full_demo, client):
+    doc = parse(client.get("/label/palmares/collectivites/dijon/").content)
+
+    canonical = [link.get("href") for link in doc.find_all("link") if link.get("rel") == "canonical"]
+    assert [urlsplit(href).path for href in canonical] == ["/label/palmares/collectivites/dijon/"]
+    assert {lang: urlsplit(href).path for lang, href in alternates(doc).items()} == {
+        "fr": "/label/palmares/collectivites/dijon/",
+        "en": "/en/label/palmares/collectivites/dijon/",
+        "x-default": "/label/palmares/collectivites/dijon/",
+    }
+
+
+def test_a_page_is_its_own_canonical(demo_site, client):
+    doc = parse(client.get("/association/").content)
+
+    canonical = [link.get("href") for link in doc.find_all("link") if link.get("rel") == "canonical"]
+    assert [urlsplit(href).path for href in canonical] == ["/association/"]
