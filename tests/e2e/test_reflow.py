@@ -97,3 +97,30 @@ def test_every_public_page_type_reflows_at_320_css_px(browser, live_server, full
             too_wide.append(f"{name} ({url}): {width} px, {page.evaluate(CULPRITS, WIDTH)}")
     context.close()
     assert not too_wide, "\n".join(too_wide)
+
+
+def test_the_member_portal_reflows_at_320_css_px(browser, live_server, full_demo):
+    """A référent's portal (the people table, the invitation form) and profile, in both languages."""
+    from members import demo as members_demo
+
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": WIDTH, "height": 640}, locale="fr-FR"
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(reverse("account_login"))
+    page.fill("#id_login", f"referent.active@{members_demo.EMAIL_DOMAIN}")
+    page.fill("#id_password", members_demo.DEMO_MEMBER_PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"**{reverse('members:portal')}")
+    too_wide = []
+    urls = [reverse("members:portal"), reverse("members:profile")]
+    urls += [english(reverse, "members:portal"), english(reverse, "members:profile")]
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > WIDTH:
+            too_wide.append(f"{url}: {width} px, {page.evaluate(CULPRITS, WIDTH)}")
+    context.close()
+    assert not too_wide, "\n".join(too_wide)
