@@ -4,6 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -54,10 +55,11 @@ def media_urlpatterns() -> list:
 if settings.DEBUG:
     urlpatterns += media_urlpatterns()
 
+# Paths in the language of the page (/compte/, /en/account/): the catalogue translates them.
 urlpatterns += i18n_patterns(
-    path("recherche/", search_views.search, name="search"),
-    path("compte/", include("members.account_urls")),
-    path("espace-membre/", include("members.urls")),
+    path(_("recherche/"), search_views.search, name="search"),
+    path(_("compte/"), include("members.account_urls")),
+    path(_("espace-membre/"), include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,7 +3,9 @@
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -52,40 +54,96 @@ def localized_live_pages(pages: list[Page], locale: Locale) -> list[Page]:
     return [found[key] for key in keys if key in found]
 
 
+def _sub_path(request: HttpRequest, page: Page) -> str:
+    """What follows the page's own URL in the request's path: the route of a routable page
+    (``collectivites/dijon/`` under the palmarès index), empty on the page itself."""
+    page_url = page.get_url(request) or ""
+    if page_url.startswith("/") and request.path.startswith(page_url):
+        return request.path[len(page_url) :]
+    return ""
+
+
+def _is_page_route(request: HttpRequest) -> bool:
+    """Whether the request went to Wagtail's page router (pages and unknown paths alike)."""
+    match = getattr(request, "resolver_match", None)
+    return match is None or match.url_name == "wagtail_serve"
+
+
+def _translated_view_url(request: HttpRequest, code: str) -> str:
+    """The request's URL at its path in language ``code``, the query kept; where to go next
+    (``?next=``, a path of this site) translated as well."""
+    url = translate_url(request.path, code)
+    query = request.GET.copy()
+    next_url = query.get("next")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+        query["next"] = translate_url(next_url, code)
+    return f"{url}?{query.urlencode(safe='/')}" if query else url
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """One entry per language: the translation of the current page, else that language's home."""
+    """One entry per language, to the same content in that language.
+
+    On a page: its translation, with the route of a routable page kept (a collectivity's
+    history). On a view of its own (search, account, member portal): the same view at its
+    translated path, with the query kept (``translate_url``). Else, or with no translation:
+    that language's home.
+    """
     request = context["request"]
     current = translation.get_language()
     page = _current_page(context)
     translations = {}
+    sub_path = ""
     if page is not None:
         translations = {p.locale.language_code: p for p in live_translations(page)}
+        sub_path = _sub_path(request, page)
     homes = {}
     if len(translations) < len(settings.LANGUAGES) and (root := _site_root(request)) is not None:
         homes = {p.locale.language_code: p for p in live_translations(root)}
+    own_view = page is None and not _is_page_route(request)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        url = target.get_url(request) if target else "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        if own_view:
+            url = _translated_view_url(request, code)
+        elif target := translations.get(code):
+            url = (target.get_url(request) or "/") + sub_path
+        elif target := homes.get(code):
+            url = target.get_url(request)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return links
 
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context) -> list[dict]:
-    """hreflang alternates of the current page: every live translation, plus x-default (French)."""
+    """hreflang alternates of the current page: every live translation (with the route of a
+    routable page), plus x-default (French)."""
     page = _current_page(context)
     if page is None:
         return []
     request = context["request"]
+    sub_path = _sub_path(request, page)
     links = [
-        {"hreflang": p.locale.language_code, "url": p.get_full_url(request)} for p in live_translations(page)
+        {"hreflang": p.locale.language_code, "url": p.get_full_url(request) + sub_path}
+        for p in live_translations(page)
     ]
     default = next((link for link in links if link["hreflang"] == settings.LANGUAGE_CODE), None)
     if default and len(links) > 1:
         links.append({"hreflang": "x-default", "url": default["url"]})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The full URL of the current page, with the route of a routable page (a collectivity's
+    history is its own page, not the palmarès index); "" outside pages."""
+    page = _current_page(context)
+    if page is None:
+        return ""
+    request = context["request"]
+    full_url = page.get_full_url(request)
+    return full_url + _sub_path(request, page) if full_url else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -151,3 +151,163 @@ def test_english_ui_strings_on_the_english_side(demo_site, client):
     assert doc.find("a", class_="skip-link").text == expected
     assert doc.find("nav", class_="language-switcher").get("aria-label") == english("Choix de la langue")
     assert doc.find("nav", class_="main-nav").get("aria-label") == english("Navigation principale")
+
+
+# The switcher on every kind of route: the same content in the other language.
+@pytest.mark.parametrize(
+    ("url", "other_lang", "other_url"),
+    [
+        # A Wagtail page.
+        ("/presse/", "en", "/en/press/"),
+        ("/en/press/", "fr", "/presse/"),
+        # A route of a routable page: the collectivity's history under the palmarès index.
+        ("/label/palmares/collectivites/dijon/", "en", "/en/label/palmares/collectivites/dijon/"),
+        ("/en/label/palmares/collectivites/dijon/", "fr", "/label/palmares/collectivites/dijon/"),
+        # The search, with its query.
+        ("/recherche/?q=label+num%C3%A9rique", "en", "/en/search/?q=label%20num%C3%A9rique"),
+        ("/en/search/?q=awards&page=2", "fr", "/recherche/?q=awards&page=2"),
+        # Account pages (allauth); where to go after logging in is translated too.
+        ("/compte/connexion/", "en", "/en/account/login/"),
+        ("/en/account/signup/", "fr", "/compte/inscription/"),
+        (
+            "/compte/connexion/?next=/espace-membre/profil/",
+            "en",
+            "/en/account/login/?next=/en/member-area/profile/",
+        ),
+        ("/compte/mot-de-passe/oublie/", "en", "/en/account/password/reset/"),
+        # A page that does not exist: the other language's home.
+        ("/nexiste-pas/", "en", "/en/"),
+        ("/en/does-not-exist/", "fr", "/"),
+    ],
+)
+def test_language_switcher_on_every_route_type(full_demo, client, url, other_lang, other_url):
+    response = client.get(url)
+
+    assert response.status_code == (404 if "exist" in url else 200)
+    assert switcher_links(parse(response.content)) == {other_lang: other_url}
+
+
+@pytest.mark.parametrize(
+    ("url", "other_lang", "other_url"),
+    [
+        ("/espace-membre/", "en", "/en/member-area/"),
+        ("/en/member-area/profile/", "fr", "/espace-membre/profil/"),
+    ],
+)
+def test_language_switcher_on_the_member_portal(full_demo, client, url, other_lang, other_url):
+    from members.models import MemberRole
+
+    client.force_login(MemberRole.objects.select_related("user").first().user)
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert switcher_links(parse(response.content)) == {other_lang: other_url}
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "french", "english"),
+    [
+        ("search", {}, "/recherche/", "/en/search/"),
+        ("account_login", {}, "/compte/connexion/", "/en/account/login/"),
+        ("account_signup", {}, "/compte/inscription/", "/en/account/signup/"),
+        ("account_reset_password", {}, "/compte/mot-de-passe/oublie/", "/en/account/password/reset/"),
+        (
+            "account_confirm_email",
+            {"key": "abc"},
+            "/compte/confirmer-adresse/abc/",
+            "/en/account/confirm-email/abc/",
+        ),
+        ("mfa_index", {}, "/compte/securite/", "/en/account/security/"),
+        ("members:portal", {}, "/espace-membre/", "/en/member-area/"),
+        ("members:profile", {}, "/espace-membre/profil/", "/en/member-area/profile/"),
+        (
+            "members:invitation",
+            {"token": "t0k"},
+            "/espace-membre/invitation/t0k/",
+            "/en/member-area/invitation/t0k/",
+        ),
+    ],
+)
+def test_account_portal_and_search_paths_are_translated(name, kwargs, french, english):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert reverse(name, kwargs=kwargs) == french
+    with translation.override("en"):
+        assert reverse(name, kwargs=kwargs) == english
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/en/search/?q=label", 200),
+        ("/en/account/login/", 200),
+        ("/en/account/signup/", 200),
+        ("/en/account/password/reset/", 200),
+        # The French paths keep working in French...
+        ("/recherche/?q=label", 200),
+        ("/compte/connexion/", 200),
+        # ...and only there.
+        ("/en/compte/connexion/", 404),
+        ("/account/login/", 404),
+    ],
+)
+def test_translated_paths_answer_in_their_language(demo_site, client, url, status):
+    assert client.get(url).status_code == status
+
+
+def test_english_sign_up_sends_a_confirmation_link_under_the_english_path(demo_site, client, mailoutbox):
+    import re
+
+    response = client.post(
+        "/en/account/signup/",
+        {
+            "email": "new.person@example.test",
+            "password1": "A-long-passphrase-2026",
+            "password2": "A-long-passphrase-2026",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/account/confirm-email/"
+    link = re.search(r"https?://[^/\s]+(/\S+/)", mailoutbox[-1].body).group(1)
+    assert link.startswith("/en/account/confirm-email/")
+    assert client.get(link).status_code == 200
+
+
+def test_english_password_reset_link_is_under_the_english_path(
+    demo_site, client, mailoutbox, django_user_model
+):
+    import re
+
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user("reader", "reader@example.test", "A-long-passphrase-2026")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    response = client.post("/en/account/password/reset/", {"email": "reader@example.test"})
+    assert response.status_code == 302
+    link = re.search(r"https?://[^/\s]+(/\S+/)", mailoutbox[-1].body).group(1)
+    assert link.startswith("/en/account/password/reset/key/")
+    # allauth puts the key in the session and redirects to the same path without it.
+    response = client.get(link, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/en/account/password/reset/key/")
+
+
+def test_a_collectivity_history_is_its_own_canonical_page_with_its_translations(full_demo, client):
+    doc = parse(client.get("/label/palmares/collectivites/dijon/").content)
+
+    canonical = [link.get("href") for link in doc.find_all("link") if link.get("rel") == "canonical"]
+    assert [urlsplit(href).path for href in canonical] == ["/label/palmares/collectivites/dijon/"]
+    assert {lang: urlsplit(href).path for lang, href in alternates(doc).items()} == {
+        "fr": "/label/palmares/collectivites/dijon/",
+        "en": "/en/label/palmares/collectivites/dijon/",
+        "x-default": "/label/palmares/collectivites/dijon/",
+    }
+
+
+def test_a_page_is_its_own_canonical(demo_site, client):
+    doc = parse(client.get("/association/").content)
+
+    canonical = [link.get("href") for link in doc.find_all("link") if link.get("rel") == "canonical"]
+    assert [urlsplit(href).path for href in canonical] == ["/association/"]

@@ -20,8 +20,8 @@ ACCOUNT_PAGES = [
     "/compte/inscription/",
     "/compte/mot-de-passe/oublie/",
     "/compte/connexion/code/",
-    "/en/compte/connexion/",
-    "/en/compte/inscription/",
+    "/en/account/login/",
+    "/en/account/signup/",
 ]
 LOGGED_IN_PAGES = [
     "/compte/adresse/",
@@ -257,7 +257,7 @@ def test_logging_in_keeps_the_language_the_person_chose(client, ours):
 def test_a_first_login_gives_the_profile_the_language_of_the_site_side(client, ours):
     from members.models import Profile
 
-    client.post("/en/compte/connexion/", {"login": ours.elu.email, "password": PASSWORD})
+    client.post("/en/account/login/", {"login": ours.elu.email, "password": PASSWORD})
     client.logout()
     client.post("/compte/connexion/", {"login": ours.elu.email, "password": PASSWORD})
 

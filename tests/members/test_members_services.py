@@ -87,7 +87,7 @@ def test_invitation_in_english_is_sent_in_english(ours, django_capture_on_commit
         )
 
     # The link opens the English side of the site (the text follows the English catalogue).
-    assert f"/en/espace-membre/invitation/{invitation.token}/" in mail.outbox[0].body
+    assert f"/en/member-area/invitation/{invitation.token}/" in mail.outbox[0].body
 
 
 def test_a_refused_or_rolled_back_invitation_sends_nothing(ours, django_capture_on_commit_callbacks):

@@ -70,7 +70,7 @@ def test_found_pages_of_the_active_language_with_the_query_kept(demo_site, clien
 
 
 def test_english_search_finds_english_pages_only(demo_site, client):
-    response = client.get("/en/recherche/", {"q": "congress"})
+    response = client.get("/en/search/", {"q": "congress"})
 
     assert response.status_code == 200
     titles = _results(response)
@@ -184,7 +184,7 @@ def test_header_has_a_labelled_get_search_form(demo_site, client):
     field = form.find("input", name="q")
     assert doc.find("label", **{"for": field.get("id")}).text == "Rechercher sur le site"
     english = parse(client.get("/en/").content).find("form", class_="site-search")
-    assert english.get("action") == "/en/recherche/"
+    assert english.get("action") == "/en/search/"
 
 
 @pytest.mark.skipif(
