@@ -19,19 +19,59 @@ from .models import MENTION_KINDS, Distinction, LabelEdition, Labellisation
 #: How often each number of @ is given: most labelled collectivities have 2 to 4.
 AROBASES_WEIGHTS = OrderedDict([(1, 2), (2, 4), (3, 5), (4, 4), (5, 3)])
 
-# Invented words of the label demo's extra communes ("Pixelbourg-sur-Fibre"): none is a place.
+# Invented words of the label demo's communes ("Pixelbourg-sur-Fibre"): none is a place.
+_CONNECTED_ROOTS = (
+    "Pixel",
+    "Octet",
+    "Modem",
+    "Gigaoctet",
+    "Clavier",
+    "Kilobit",
+    "Arobase",
+    "Hyperlien",
+    "Mégabit",
+    "Routeur",
+    "Téraoctet",
+    "Courriel",
+)
 _CONNECTED_BASES = tuple(
     f"{root}{ending}"
-    for root in ("Pixel", "Octet", "Modem", "Gigaoctet", "Clavier", "Kilobit", "Arobase", "Hyperlien")
+    for root in _CONNECTED_ROOTS
     for ending in ("bourg", "ville", "mont", "val", "court", "lac")
 )
-_CONNECTED_SUFFIXES = ("", "-sur-Fibre", "-les-Ondes", "-en-Réseau", "-la-Connectée")
+_CONNECTED_SUFFIXES = (
+    "",
+    "-sur-Fibre",
+    "-les-Ondes",
+    "-en-Réseau",
+    "-la-Connectée",
+    "-sur-Toile",
+    "-en-Ligne",
+)
+# The member communes of the demo's fictional territoires: other suffixes, so that their names
+# never meet those of the labelled communes.
+_MEMBER_SUFFIXES = (
+    "-le-Petit",
+    "-la-Haute",
+    "-aux-Câbles",
+    "-sous-Wifi",
+    "-lès-Serveurs",
+    "-du-Signal",
+    "-la-Numérique",
+    "-en-Bits",
+)
 
 
 class ConnectedCommuneFactory(FictionalCommuneFactory):
     """A fictional commune named after the digital world ("Octetval-en-Réseau")."""
 
     name = factory.Faker("fictional_commune_name", bases=_CONNECTED_BASES, suffixes=_CONNECTED_SUFFIXES)
+
+
+class MemberCommuneFactory(FictionalCommuneFactory):
+    """A fictional member commune of a demo territoire ("Modemval-sous-Wifi")."""
+
+    name = factory.Faker("fictional_commune_name", bases=_CONNECTED_BASES, suffixes=_MEMBER_SUFFIXES)
 
 
 class LabelEditionFactory(DjangoModelFactory):
