@@ -33,6 +33,7 @@ from pathlib import Path
 import factory.random
 import yaml
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import ReferenceIndex
@@ -326,9 +327,36 @@ def _ensure_collectivities(plan: Plan) -> int:
         ],
         batch_size=500,
     )
-    for collectivity in created:  # what save() would do: their département lists them
-        ReferenceIndex.create_or_update_for_object(collectivity)
+    _index_references(created)
     return len(created)
+
+
+def _index_references(objects: list[Collectivity]) -> None:
+    """What save() does for each new row, in one query: the reference index records their
+    département and région, whose usage pages then list them (as
+    ``ReferenceIndex.create_or_update_for_object``, for rows that have no record yet)."""
+    if not objects:
+        return
+    content_type = ContentType.objects.get_for_model(Collectivity, for_concrete_model=False)
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=collectivity.pk,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for collectivity in objects
+            for to_content_type_id, to_object_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(collectivity)
+            )
+        ],
+        batch_size=500,
+    )
 
 
 def _ensure_palmares(edition: LabelEdition, rows: list[Row]) -> int:
