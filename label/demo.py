@@ -43,7 +43,7 @@ from territories.demo import number_insee_codes
 from territories.factories import GROUPING_NAMES, build_distinct
 from territories.models import Category, Collectivity, CollectivityKind, Department
 
-from .factories import AROBASES_WEIGHTS, ConnectedCommuneFactory, MemberCommuneFactory
+from .factories import AROBASES_WEIGHTS, ConnectedCommuneFactory, member_communes
 from .models import (
     MAX_AROBASES,
     Distinction,
@@ -286,7 +286,7 @@ def _fill_territoires(
         raise RuntimeError("Les territoires fictifs ne peuvent pas compléter les chiffres publiés.")
     for territoire, count in zip(territoires, _split(missing, len(territoires), 2, rng), strict=True):
         taken = plan.member_names.setdefault(territoire.department.code, set())
-        members = build_distinct(MemberCommuneFactory, count, taken, departments=[territoire.department])
+        members = member_communes(territoire.department, count, taken)
         territoire.population = inhabitants * count // missing
         for member, population in zip(members, _split(territoire.population, count, 50, rng), strict=True):
             member.population = population

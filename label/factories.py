@@ -10,9 +10,11 @@ import datetime
 from collections import OrderedDict
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from territories.factories import CollectivityFactory, FictionalCommuneFactory
+from territories.factories import FICTIONAL_POPULATION_YEAR, CollectivityFactory, FictionalCommuneFactory
+from territories.models import Collectivity, CollectivityKind, Department
 
 from .models import MENTION_KINDS, Distinction, LabelEdition, Labellisation
 
@@ -68,10 +70,34 @@ class ConnectedCommuneFactory(FictionalCommuneFactory):
     name = factory.Faker("fictional_commune_name", bases=_CONNECTED_BASES, suffixes=_CONNECTED_SUFFIXES)
 
 
-class MemberCommuneFactory(FictionalCommuneFactory):
-    """A fictional member commune of a demo territoire ("Modemval-sous-Wifi")."""
+def member_communes(department: Department, count: int, taken: set[str]) -> list[Collectivity]:
+    """``count`` unsaved fictional member communes of a demo territoire in ``department``
+    ("Modemval-sous-Wifi"), their names not in ``taken`` (which grows), population unset.
 
-    name = factory.Faker("fictional_commune_name", bases=_CONNECTED_BASES, suffixes=_MEMBER_SUFFIXES)
+    Built directly rather than through a factory: the demo needs hundreds of them, fast.
+    """
+    faker = factory.Faker._get_faker()
+    communes: list[Collectivity] = []
+    for _attempt in range(count * 50):
+        if len(communes) == count:
+            break
+        name = faker.fictional_commune_name(bases=_CONNECTED_BASES, suffixes=_MEMBER_SUFFIXES)
+        if name in taken:
+            continue
+        taken.add(name)
+        communes.append(
+            Collectivity(
+                name=name,
+                slug=f"{slugify(name)}-{department.code.lower()}",
+                kind=CollectivityKind.COMMUNE,
+                department=department,
+                region=department.region,
+                population_year=FICTIONAL_POPULATION_YEAR,
+            )
+        )
+    if len(communes) < count:
+        raise RuntimeError(f"Cannot invent {count} distinct member commune names in {department}.")
+    return communes
 
 
 class LabelEditionFactory(DjangoModelFactory):
