@@ -22,7 +22,7 @@ from .models import MENTION_KINDS, Distinction, LabelEdition, Labellisation
 AROBASES_WEIGHTS = OrderedDict([(1, 2), (2, 4), (3, 5), (4, 4), (5, 3)])
 
 # Invented words of the label demo's communes ("Pixelbourg-sur-Fibre"): none is a place.
-_CONNECTED_ROOTS = (
+CONNECTED_ROOTS = (
     "Pixel",
     "Octet",
     "Modem",
@@ -38,7 +38,7 @@ _CONNECTED_ROOTS = (
 )
 _CONNECTED_BASES = tuple(
     f"{root}{ending}"
-    for root in _CONNECTED_ROOTS
+    for root in CONNECTED_ROOTS
     for ending in ("bourg", "ville", "mont", "val", "court", "lac")
 )
 _CONNECTED_SUFFIXES = (

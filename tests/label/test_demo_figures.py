@@ -9,8 +9,10 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from label.factories import CONNECTED_ROOTS
 from label.models import Distinction, DistinctionKind, LabelEdition, Labellisation
 from label.services.figures import edition_figures
+from territories.factories import FICTIONAL_ROOTS
 from territories.models import Collectivity
 from tests.editorial.htmlparse import parse
 
@@ -150,8 +152,7 @@ def test_fictional_rows_are_visibly_fictional(label_demo):
     fictional = labelled.exclude(slug__in=real).exclude(
         kind__in=["communaute_agglomeration", "metropole", "syndicat"]
     )
-    inventions = ("Pixel", "Octet", "Modem", "Gigaoctet", "Clavier", "Kilobit", "Arobase", "Hyperlien")
-    inventions += ("Mégabit", "Routeur", "Téraoctet", "Courriel")
+    inventions = (*FICTIONAL_ROOTS, *CONNECTED_ROOTS)
     assert all(any(word in c.name for word in inventions) for c in fictional)
 
 
