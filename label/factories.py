@@ -10,28 +10,94 @@ import datetime
 from collections import OrderedDict
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from territories.factories import CollectivityFactory, FictionalCommuneFactory
+from territories.factories import FICTIONAL_POPULATION_YEAR, CollectivityFactory, FictionalCommuneFactory
+from territories.models import Collectivity, CollectivityKind, Department
 
 from .models import MENTION_KINDS, Distinction, LabelEdition, Labellisation
 
 #: How often each number of @ is given: most labelled collectivities have 2 to 4.
 AROBASES_WEIGHTS = OrderedDict([(1, 2), (2, 4), (3, 5), (4, 4), (5, 3)])
 
-# Invented words of the label demo's extra communes ("Pixelbourg-sur-Fibre"): none is a place.
+# Invented words of the label demo's communes ("Pixelbourg-sur-Fibre"): none is a place.
+CONNECTED_ROOTS = (
+    "Pixel",
+    "Octet",
+    "Modem",
+    "Gigaoctet",
+    "Clavier",
+    "Kilobit",
+    "Arobase",
+    "Hyperlien",
+    "Mégabit",
+    "Routeur",
+    "Téraoctet",
+    "Courriel",
+)
 _CONNECTED_BASES = tuple(
     f"{root}{ending}"
-    for root in ("Pixel", "Octet", "Modem", "Gigaoctet", "Clavier", "Kilobit", "Arobase", "Hyperlien")
+    for root in CONNECTED_ROOTS
     for ending in ("bourg", "ville", "mont", "val", "court", "lac")
 )
-_CONNECTED_SUFFIXES = ("", "-sur-Fibre", "-les-Ondes", "-en-Réseau", "-la-Connectée")
+_CONNECTED_SUFFIXES = (
+    "",
+    "-sur-Fibre",
+    "-les-Ondes",
+    "-en-Réseau",
+    "-la-Connectée",
+    "-sur-Toile",
+    "-en-Ligne",
+)
+# The member communes of the demo's fictional territoires: other suffixes, so that their names
+# never meet those of the labelled communes.
+_MEMBER_SUFFIXES = (
+    "-le-Petit",
+    "-la-Haute",
+    "-aux-Câbles",
+    "-sous-Wifi",
+    "-lès-Serveurs",
+    "-du-Signal",
+    "-la-Numérique",
+    "-en-Bits",
+)
 
 
 class ConnectedCommuneFactory(FictionalCommuneFactory):
     """A fictional commune named after the digital world ("Octetval-en-Réseau")."""
 
     name = factory.Faker("fictional_commune_name", bases=_CONNECTED_BASES, suffixes=_CONNECTED_SUFFIXES)
+
+
+def member_communes(department: Department, count: int, taken: set[str]) -> list[Collectivity]:
+    """``count`` unsaved fictional member communes of a demo territoire in ``department``
+    ("Modemval-sous-Wifi"), their names not in ``taken`` (which grows), population unset.
+
+    Built directly rather than through a factory: the demo needs hundreds of them, fast.
+    """
+    faker = factory.Faker._get_faker()
+    communes: list[Collectivity] = []
+    for _attempt in range(count * 50):
+        if len(communes) == count:
+            break
+        name = faker.fictional_commune_name(bases=_CONNECTED_BASES, suffixes=_MEMBER_SUFFIXES)
+        if name in taken:
+            continue
+        taken.add(name)
+        communes.append(
+            Collectivity(
+                name=name,
+                slug=f"{slugify(name)}-{department.code.lower()}",
+                kind=CollectivityKind.COMMUNE,
+                department=department,
+                region=department.region,
+                population_year=FICTIONAL_POPULATION_YEAR,
+            )
+        )
+    if len(communes) < count:
+        raise RuntimeError(f"Cannot invent {count} distinct member commune names in {department}.")
+    return communes
 
 
 class LabelEditionFactory(DjangoModelFactory):

@@ -218,8 +218,10 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
-# Email: console in development, SMTP in production (see production.py).
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Villes Internet <contact@villes-internet.net>")
+# Email: console in development, SMTP in production (see production.py). Every message leaves
+# from DEFAULT_FROM_EMAIL (no hard-coded sender): production sets the association's address;
+# development and the demo default to a reserved example domain (RFC 2606).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Villes Internet <ne-pas-repondre@example.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work: django-tasks with the database as queue (manage.py db_worker).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,19 @@ class EditionFigures:
             Category.VILLAGE: self.villages,
             Category.TERRITOIRE: self.territoires,
         }
+
+    @property
+    def inhabitants_millions(self) -> Decimal | None:
+        """The inhabitants in millions to one decimal, as the press says them ("près de 4,6
+        millions"), or None below a million (the exact number is shown then)."""
+        if self.inhabitants < 1_000_000:
+            return None
+        return (Decimal(self.inhabitants) / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def inhabitants_whole_millions(self) -> int:
+        """The whole part of :attr:`inhabitants_millions`, which chooses "million" or "millions"."""
+        return int(self.inhabitants_millions or 0)
 
     @property
     def arobases_rows(self) -> list[tuple[int, str, int]]:

@@ -43,9 +43,11 @@ def test_the_demo_builds_the_press_room(press_demo):
     # The seed's personal address and number of the press officer are not published.
     assert not PressContact.objects.filter(email__endswith="isee-communication.fr").exists()
     assert set(PressContact.objects.values_list("email", flat=True)) <= {
-        "presse@villes-internet.test",
-        "contact-presse@villes-internet.test",
+        "presse@example.org",
+        "contact-presse@example.org",
     }
+    # Nor is the real agency's name given invented details.
+    assert not PressContact.objects.filter(organisation__icontains="Isée").exists()
 
 
 def test_the_demo_release_and_kit_have_their_pdf_and_zip(press_demo):

@@ -120,3 +120,44 @@ def test_load_demo_data_refuses_when_not_allowed():
     assert row_counts() == counts
     assert not get_user_model().objects.filter(username=demo.DEMO_ADMIN_USERNAME).exists()
     assert not HomePage.objects.exists()
+
+
+def test_the_sender_is_a_setting_on_an_example_domain(monkeypatch):
+    """DEFAULT_FROM_EMAIL comes from the environment; without it, development and the demo send
+    from a reserved example domain (RFC 2606), never from a real one."""
+    import importlib
+
+    from django.conf import settings
+
+    import config.settings.base as base
+
+    assert settings.DEFAULT_FROM_EMAIL == "Villes Internet <ne-pas-repondre@example.org>"
+    monkeypatch.setenv("DEFAULT_FROM_EMAIL", "Villes Internet <ne-pas-repondre@villes-internet.net>")
+    try:
+        assert (
+            importlib.reload(base).DEFAULT_FROM_EMAIL
+            == "Villes Internet <ne-pas-repondre@villes-internet.net>"
+        )
+    finally:
+        monkeypatch.delenv("DEFAULT_FROM_EMAIL")
+        importlib.reload(base)
+
+
+def test_invitation_emails_leave_from_the_setting(db):
+    """No hard-coded sender: the members' invitation uses DEFAULT_FROM_EMAIL."""
+    from django.core import mail
+
+    from members.emails import invitation_message
+    from members.factories import PersonFactory
+    from members.models import Invitation, Role
+    from territories.factories import CollectivityFactory
+
+    invitation = Invitation.objects.create(
+        collectivity=CollectivityFactory(),
+        email="invitee@example.org",
+        role=Role.AGENT,
+        invited_by=PersonFactory(),
+    )
+    with override_settings(DEFAULT_FROM_EMAIL="Expéditeur <envoi@example.net>"):
+        invitation_message(invitation).send()
+    assert mail.outbox[-1].from_email == "Expéditeur <envoi@example.net>"
