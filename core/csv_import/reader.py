@@ -154,21 +154,50 @@ def normalize_name(value: str) -> str:
     return value
 
 
+def _line_of(content: bytes, position: int) -> int:
+    """The line (1 is the first) of the byte at ``position``, whatever the line endings."""
+    before = content[:position]
+    return len(before.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n"))
+
+
 def decode(content: bytes) -> tuple[str | None, RowError | None]:
     """UTF-8 with or without BOM; anything else is refused with the line of the first bad byte
-    and how to save the file again."""
+    and how to save the file again. A NUL byte, which no text file holds (a binary file, or a
+    spreadsheet saved in UTF-16), is refused too."""
     try:
-        return content.decode("utf-8-sig"), None
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
         return None, RowError(
-            line,
+            _line_of(content, exc.start),
             "",
             _(
                 "le fichier n'est pas encodé en UTF-8. Enregistrez-le au format « CSV UTF-8 » "
                 "puis importez-le à nouveau."
             ),
         )
+    if "\x00" in text:
+        return None, RowError(
+            _line_of(content, content.index(b"\x00")),
+            "",
+            _(
+                "le fichier contient un caractère nul : ce n'est pas un fichier CSV texte. "
+                "Enregistrez-le au format « CSV UTF-8 » puis importez-le à nouveau."
+            ),
+        )
+    return text, None
+
+
+def _unreadable(exc: csv.Error) -> str:
+    """What to fix in a row the csv module cannot read."""
+    if "field limit" in str(exc):
+        return _(
+            "une cellule est trop longue (plus de %(limit)d caractères) : un guillemet n'est "
+            "sans doute pas refermé, vérifiez les guillemets."
+        ) % {"limit": csv.field_size_limit()}
+    return _(
+        "ligne illisible : une cellule entre guillemets doit se terminer par un guillemet "
+        "suivi du séparateur ou de la fin de la ligne, vérifiez les guillemets."
+    )
 
 
 def read_csv(
@@ -187,8 +216,13 @@ def read_csv(
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # The header's names contain neither ";" nor ",".
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next((cells for cells in reader if any(cell.strip() for cell in cells)), None)
+    # strict: an unclosed quote, or text after a closing quote, is an error, not a cell that
+    # swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next((cells for cells in reader if any(cell.strip() for cell in cells)), None)
+    except csv.Error as exc:
+        return CsvTable(errors=[RowError(reader.line_num or 1, "", _unreadable(exc))])
     if header is None:
         return CsvTable(errors=[RowError(1, "", _("le fichier est vide."))])
     table = CsvTable(header_line=reader.line_num)
@@ -217,9 +251,7 @@ def read_csv(
                 table.rows.append(CsvRow(line, raw))
             line = reader.line_num + 1
     except csv.Error as exc:
-        table.errors.append(
-            RowError(line, "", _("ligne illisible (%(error)s) : vérifiez les guillemets.") % {"error": exc})
-        )
+        table.errors.append(RowError(line, "", _unreadable(exc)))
     return table
 
 

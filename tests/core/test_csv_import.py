@@ -200,11 +200,17 @@ def test_a_row_on_several_lines_is_numbered_by_its_first_line(existing):
 def test_an_unclosed_quote_is_reported(existing):
     content = b'nom;membres\nClub;1\n"Atelier;2\n' + b"x" * 140_000 + b"\n"
 
-    messages = errors_of(content)
-
-    assert len(messages) == 1
-    assert messages[0].startswith("ligne 3 : ligne illisible (")
-    assert messages[0].endswith(") : vérifiez les guillemets.")
+    assert errors_of(content) == [
+        "ligne 3 : une cellule est trop longue (plus de 131072 caractères) : un guillemet n'est "
+        "sans doute pas refermé, vérifiez les guillemets."
+    ]
+    # A short file whose quote is never closed: refused, not read as one cell to the end.
+    unreadable = (
+        "ligne 3 : ligne illisible : une cellule entre guillemets doit se terminer par un "
+        "guillemet suivi du séparateur ou de la fin de la ligne, vérifiez les guillemets."
+    )
+    assert errors_of(b'nom;membres\nClub;1\n"Atelier;2\nAutre;3\n') == [unreadable]
+    assert errors_of(b'nom;membres\nClub;1\n"Atelier" bis;2\n') == [unreadable]
     assert_nothing_written(existing)
 
 
