@@ -11,4 +11,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("socle commun")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401

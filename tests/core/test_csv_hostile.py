@@ -33,6 +33,7 @@ def edition(reference):
         year=2030, number=31, ceremony_city="Villebrume", jury_president="Jury fictif"
     )
 
+
 FIVE_MB = 5 * 1024 * 1024
 
 
@@ -79,7 +80,10 @@ def hostile_files(columns: tuple[str, ...]) -> dict[str, tuple[bytes, str]]:
             "5000 valeurs pour",
         ),
         # three rows, each with errors: they are told apart
-        "cr_only_line_endings": (header + b"\r" + b"\r".join(b"?" + row for _ in range(3)) + b"\r", "ligne 4"),
+        "cr_only_line_endings": (
+            header + b"\r" + b"\r".join(b"?" + row for _ in range(3)) + b"\r",
+            "ligne 4",
+        ),
         "many_rows_with_errors": (
             header + b"\n" + b"".join(b"?%d%s\n" % (n, row) for n in range(5000)),
             "autres erreurs",
