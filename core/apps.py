@@ -12,3 +12,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, signals  # noqa: F401
+        from .csv_export import use_for_wagtail_exports
+
+        use_for_wagtail_exports()

@@ -9,8 +9,10 @@ French spreadsheet.
   ``;`` as separator (``,`` is the decimal comma), booleans as « Oui » / « Non », ``None`` as an
   empty cell, headers in words (given by the caller).
 
-:func:`csv_bytes` writes a whole file; :class:`SpreadsheetCsvMixin` makes a Wagtail listing's
-CSV export (``list_export`` on a viewset) follow the same rules.
+:func:`csv_bytes` writes a whole file. Wagtail's own CSV exports (a viewset's ``list_export``,
+the reports, form submissions) follow the same rules: :func:`use_for_wagtail_exports`, run
+when the core app is ready, makes ``SpreadsheetExportMixin.stream_csv`` this module's
+(docs/decisions.md, "Spreadsheet-friendly CSV").
 """
 
 from __future__ import annotations
@@ -77,20 +79,25 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     return csv_text(headers, rows).encode("utf-8")
 
 
-class SpreadsheetCsvMixin:
-    """For a view with Wagtail's ``SpreadsheetExportMixin`` (a viewset's ``list_export``): its
-    CSV export written by :func:`csv_lines` (BOM, ``;``, Oui/Non, formulas neutralised). The
-    XLSX export already stores every cell as a value, never a formula."""
+def stream_wagtail_csv(view, queryset) -> Iterator[bytes]:
+    """``SpreadsheetExportMixin.stream_csv`` written by :func:`csv_lines`: BOM, ``;``,
+    Oui/Non, formulas neutralised. (The XLSX export already stores every cell as a value.)"""
+    headers = [view.get_heading(queryset, field) for field in view.list_export]
+    # Wagtail's preprocessing keeps numbers, dates and None as they are: cell() writes them.
+    rows = (
+        [
+            view.preprocess_field_value(field, value, view.FORMAT_CSV)
+            for field, value in view.to_row_dict(item).items()
+        ]
+        for item in queryset
+    )
+    for line in csv_lines(headers, rows):
+        yield line.encode("utf-8")
 
-    def stream_csv(self, queryset):
-        headers = [self.get_heading(queryset, field) for field in self.list_export]
-        # Wagtail's preprocessing keeps numbers, dates and None as they are: cell() writes them.
-        rows = (
-            [
-                self.preprocess_field_value(field, value, self.FORMAT_CSV)
-                for field, value in self.to_row_dict(item).items()
-            ]
-            for item in queryset
-        )
-        for line in csv_lines(headers, rows):
-            yield line.encode("utf-8")
+
+def use_for_wagtail_exports() -> None:
+    """Make every Wagtail CSV export (viewsets' ``list_export``, reports, form submissions)
+    go through :func:`stream_wagtail_csv`. Idempotent."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    SpreadsheetExportMixin.stream_csv = stream_wagtail_csv

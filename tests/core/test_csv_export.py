@@ -46,3 +46,13 @@ def test_a_file_has_a_bom_semicolons_and_quotes_what_needs_it():
     assert content.decode("utf-8") == (
         '\ufeffNom;Niveau (@);Actif\r\n"Brumeval; le haut";5;Oui\r\n\'=1;;Non\r\n'
     )
+
+
+@pytest.mark.django_db
+def test_wagtail_reports_export_through_the_same_writer(admin_client):
+    response = admin_client.get("/admin/reports/site-history/", {"export": "csv"})
+
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header = raw.decode("utf-8-sig").splitlines()[0]
+    assert ";" in header and "," not in header
