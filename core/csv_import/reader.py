@@ -21,6 +21,9 @@ from django.utils.translation import ngettext
 
 #: How many row errors a command or the admin shows before "… et N autres erreurs".
 MAX_SHOWN_ERRORS = 50
+#: Checking stops once this many errors are found ("… et au moins N autres erreurs"): a file of
+#: a few megabytes of bad rows would otherwise take a minute to check and to report.
+MAX_COLLECTED_ERRORS = 1000
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,13 @@ def more_errors_message(count: int) -> str:
 
 
 class CsvImportError(ValidationError):
-    """The file has errors; nothing was written. ``row_errors`` lists every one of them, and
-    the messages show the first MAX_SHOWN_ERRORS of them then how many more there are."""
+    """The file has errors; nothing was written. ``row_errors`` lists every one of them (or the
+    first MAX_COLLECTED_ERRORS, checking having stopped before line ``stopped_at``), and the
+    messages show the first MAX_SHOWN_ERRORS of them then how many more there are."""
 
-    def __init__(self, row_errors: Sequence[RowError]):
+    def __init__(self, row_errors: Sequence[RowError], *, stopped_at: int | None = None):
         self.row_errors = list(row_errors)
+        self.stopped_at = stopped_at
         messages = [str(error) for error in self.shown_errors]
         if self.hidden_count:
             messages.append(self.hidden_message)
@@ -81,7 +86,17 @@ class CsvImportError(ValidationError):
     @property
     def hidden_message(self) -> str:
         """ "… et N autres erreurs." when the list is cut, else ""."""
-        return more_errors_message(self.hidden_count) if self.hidden_count else ""
+        if not self.hidden_count:
+            return ""
+        if self.stopped_at:
+            return ngettext(
+                "… et au moins %(count)d autre erreur : la vérification s'est arrêtée à la "
+                "ligne %(line)d. Corrigez d'abord celles-ci.",
+                "… et au moins %(count)d autres erreurs : la vérification s'est arrêtée à la "
+                "ligne %(line)d. Corrigez d'abord celles-ci.",
+                self.hidden_count,
+            ) % {"count": self.hidden_count, "line": self.stopped_at}
+        return more_errors_message(self.hidden_count)
 
 
 @dataclass
@@ -105,6 +120,8 @@ class CsvRow:
 @dataclass
 class CsvTable:
     header_line: int = 1
+    #: The line before which reading stopped, MAX_COLLECTED_ERRORS having been found.
+    stopped_at: int | None = None
     rows: list[CsvRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
@@ -234,6 +251,9 @@ def read_csv(
     line = reader.line_num + 1
     try:
         for cells in reader:
+            if len(table.errors) >= MAX_COLLECTED_ERRORS:
+                table.stopped_at = line
+                break
             if not any(cell.strip() for cell in cells):
                 pass
             elif len(cells) > len(header):

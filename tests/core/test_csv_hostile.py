@@ -86,7 +86,7 @@ def hostile_files(columns: tuple[str, ...]) -> dict[str, tuple[bytes, str]]:
         ),
         "many_rows_with_errors": (
             header + b"\n" + b"".join(b"?%d%s\n" % (n, row) for n in range(5000)),
-            "autres erreurs",
+            "autres erreurs : la vérification s'est arrêtée à la ligne",
         ),
         "over_5_mb": (header + b"\n" + (row + b"\n") * (FIVE_MB // len(row) + 1), "trop volumineux"),
     }

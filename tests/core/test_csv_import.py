@@ -311,3 +311,35 @@ def test_the_command_explains_a_missing_file_and_a_file_too_large(existing, tmp_
     with pytest.raises(CommandError, match="trop volumineux"):
         run_command(path)
     assert_nothing_written(existing)
+
+
+def test_checking_stops_after_1000_errors_and_says_where(existing, tmp_path):
+    content = b"nom;membres\n" + b"".join(b"Club %d;x\n" % n for n in range(1500))
+
+    with pytest.raises(CsvImportError) as caught:
+        GroupImport().import_content(content)
+
+    assert len(caught.value.row_errors) == 1000
+    assert caught.value.stopped_at == 1002
+    assert caught.value.messages[-1] == (
+        "… et au moins 950 autres erreurs : la vérification s'est arrêtée à la ligne 1002. "
+        "Corrigez d'abord celles-ci."
+    )
+    path = tmp_path / "groupes.csv"
+    path.write_bytes(content)
+    with pytest.raises(
+        CommandError, match=r"^au moins 1000 erreurs dans le fichier : aucun groupe n'a été enregistré\.$"
+    ):
+        run_command(path)
+    assert_nothing_written(existing)
+
+
+def test_reading_stops_after_1000_rows_longer_than_the_header(existing):
+    content = b"nom\n" + b"a;b\n" * 3000
+
+    with pytest.raises(CsvImportError) as caught:
+        GroupImport().import_content(content)
+
+    assert len(caught.value.row_errors) == 1000
+    assert caught.value.stopped_at == 1002
+    assert_nothing_written(existing)
