@@ -68,7 +68,7 @@ test: install-dev ## Lint, layer contracts, Django checks, migrations check, the
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-check-deploy: install ## Run `check --deploy` with production settings (needs SECRET_KEY, ALLOWED_HOSTS)
+check-deploy: install ## Run `check --deploy` with production settings (needs SECRET_KEY, ALLOWED_HOSTS, REDIS_URL, WAGTAILADMIN_BASE_URL)
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py check --deploy
 
 bench: install ## Measure the main pages over gunicorn on a large throw-away dataset (bench/results.md)

@@ -11,4 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("socle commun")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
+        from .csv_export import use_for_wagtail_exports
+
+        use_for_wagtail_exports()

@@ -17,7 +17,7 @@ def palmares_download(request, year: str, file_year: str, fmt: str):
     if year != file_year:
         raise Http404
     edition = get_object_or_404(LabelEdition, year=year)
-    if fmt == "csv":
+    if fmt == "csv":  # for a spreadsheet (core.csv_export); the JSON is for programs
         response = HttpResponse(palmares_csv(edition), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(palmares_json(edition), content_type="application/json; charset=utf-8")

@@ -25,6 +25,11 @@ from territories.models import Collectivity
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+#: A word for the full-text backend: letters and digits of any script, nothing else.
+_WORD = re.compile(r"[^\W_]+")
+#: Operators of SQLite's FTS5 that a visitor may type in capitals; searched as words they
+#: would make the whole query fail to match.
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,16 @@ def clean_query(raw: str) -> CleanQuery:
             "", _("Votre recherche ne contient ni lettre ni chiffre : saisissez au moins un mot.")
         )
     return CleanQuery(text, notice)
+
+
+def full_text_terms(text: str) -> str:
+    """The words of a cleaned query, as the full-text backend gets them.
+
+    Quotes, ``*``, ``^``, ``:``, parentheses, ``-``… are syntax to SQLite's FTS5 and to
+    PostgreSQL's tsquery, and a stray one is an error there (a 500): only the words go to
+    the backend, which searches for all of them. "" when no word is left.
+    """
+    return " ".join(word for word in _WORD.findall(text) if word not in _OPERATORS)
 
 
 class ChainedResults(Sequence):
@@ -138,9 +153,9 @@ def search(request: HttpRequest) -> HttpResponse:
     query = clean_query(request.GET.get("q", ""))
     context: dict = {"query": query.text, "notice": query.notice, "results": None, "paginator_page": None}
     if query.text:
-        pages = visible_pages(
-            Page.objects.live().public().filter(locale=Locale.get_active()), request.user
-        ).search(query.text)
+        pages = visible_pages(Page.objects.live().public().filter(locale=Locale.get_active()), request.user)
+        terms = full_text_terms(query.text)
+        pages = pages.search(terms) if terms else pages.none()
         collectivities = Collectivity.objects.search(query.text).select_related("department")
         paginator = Paginator(ChainedResults(pages, collectivities), RESULTS_PER_PAGE)
         try:

@@ -273,7 +273,7 @@ VILLAGE_POPULATION_THRESHOLD = 2000
 
 # Largest CSV file an import accepts (commands and admin uploads), in bytes; the file of every
 # French commune is about 4 MB.
-CSV_IMPORT_MAX_BYTES = int(os.environ.get("CSV_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+CSV_IMPORT_MAX_BYTES = int(os.environ.get("CSV_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
 # load_demo_data creates an account with a published password: development and tests only.
 DEMO_DATA_ALLOWED = False

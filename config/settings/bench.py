@@ -1,13 +1,19 @@
-"""`make bench`: production settings minus what needs HTTPS in front (redirect, HSTS, secure
-cookies), on 127.0.0.1 only. bench/run.py sets SECRET_KEY (generated), DATABASE_URL (a
-throw-away database), STATIC_ROOT and MEDIA_ROOT (a temporary folder). Never deploy it."""
+"""`make bench`: the served site's settings (:mod:`.server`, what production builds on) minus
+what needs HTTPS in front (redirect, HSTS, secure cookies), on 127.0.0.1 only. Unlike
+production it runs without Redis (each worker's local-memory cache unless REDIS_URL is set:
+login throttling is not measured) and without a public address. bench/run.py sets SECRET_KEY
+(generated), DATABASE_URL (a throw-away database), STATIC_ROOT and MEDIA_ROOT (a temporary
+folder). Never deploy it."""
 
 import os
 
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-from .production import *  # noqa: E402, F403
-from .production import BASE_DIR, os  # noqa: E402
+from .server import *  # noqa: E402, F403
+from .server import BASE_DIR, os  # noqa: E402
+
+# No email leaves the benchmark (locmem backend below): its links point at this address.
+WAGTAILADMIN_BASE_URL = "https://bench.invalid"
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0

@@ -1,46 +1,20 @@
 """Production: every setting comes from the environment (README, "Environment variables").
 
-`manage.py check --deploy` is clean when the documented variables are set.
+:mod:`.server` holds the settings of a served site; on top of them production refuses to start
+half-configured: without a shared cache (REDIS_URL) or without the public https address that
+links in emails are built from (WAGTAILADMIN_BASE_URL). The same rules are deploy checks
+(core/checks.py), so `manage.py check --deploy` is clean when the documented variables are set.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import env_bool, env_list, os
+from core.checks import base_url_problem, shared_cache_problem
 
-DEBUG = False
+from .server import *  # noqa: F403
+from .server import CACHES, os
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "SECRET_KEY is not set. Production refuses to start without it: set the SECRET_KEY "
-        "environment variable to a long random value (python -c 'import secrets; "
-        "print(secrets.token_urlsafe(64))')."
-    )
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured(
-        "ALLOWED_HOSTS is not set: give the site's host names, separated by commas "
-        "(for example www.villes-internet.net)."
-    )
-
-# HTTPS, behind a proxy that terminates TLS and sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
-
-# Email through SMTP
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+for problem in (shared_cache_problem(CACHES), base_url_problem(WAGTAILADMIN_BASE_URL)):
+    if problem:
+        raise ImproperlyConfigured(f"Production refuses to start: {problem}")

@@ -12,7 +12,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .reader import Column, CsvImportError, CsvRow, RowError, check_size, read_capped, read_csv
+from .reader import (
+    MAX_COLLECTED_ERRORS,
+    Column,
+    CsvImportError,
+    CsvRow,
+    RowError,
+    check_size,
+    read_capped,
+    read_csv,
+)
 
 Log = Callable[[str], None]
 RowT = TypeVar("RowT")
@@ -79,6 +88,7 @@ class CsvImport(Generic[RowT]):
     def __init__(self, *, log: Log | None = None):
         self.log = log or _quiet
         self.errors: list[RowError] = []
+        self.stopped_at: int | None = None
         self._seen: dict[Hashable, int] = {}
 
     @classmethod
@@ -135,8 +145,8 @@ class CsvImport(Generic[RowT]):
 
     def check(self, content: bytes) -> list[RowT]:
         table = read_csv(content, self.columns, self.required_any)
-        self.errors, self._seen = table.errors, {}
-        if self.errors and not table.rows:
+        self.errors, self._seen, self.stopped_at = table.errors, {}, table.stopped_at
+        if self.stopped_at or (self.errors and not table.rows):
             self.fail()
         if not table.rows:
             self.errors.append(RowError(table.header_line, "", str(self.no_rows_message)))
@@ -150,6 +160,9 @@ class CsvImport(Generic[RowT]):
         self.prepare(table.rows)
         rows = []
         for row in table.rows:
+            if len(self.errors) >= MAX_COLLECTED_ERRORS:
+                self.stopped_at = row.line
+                self.fail()
             errors_before = len(self.errors)
             self.parse_cells(row)
             parsed = self.parse_row(row)
@@ -177,4 +190,4 @@ class CsvImport(Generic[RowT]):
     def fail(self) -> NoReturn:
         order = {name: index for index, name in enumerate(self.column_names())}
         self.errors.sort(key=lambda error: (error.line, order.get(error.column, -1)))
-        raise self.error_class(self.errors)
+        raise self.error_class(self.errors, stopped_at=self.stopped_at)

@@ -21,6 +21,9 @@ from django.utils.translation import ngettext
 
 #: How many row errors a command or the admin shows before "… et N autres erreurs".
 MAX_SHOWN_ERRORS = 50
+#: Checking stops once this many errors are found ("… et au moins N autres erreurs"): a file of
+#: a few megabytes of bad rows would otherwise take a minute to check and to report.
+MAX_COLLECTED_ERRORS = 1000
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,13 @@ def more_errors_message(count: int) -> str:
 
 
 class CsvImportError(ValidationError):
-    """The file has errors; nothing was written. ``row_errors`` lists every one of them, and
-    the messages show the first MAX_SHOWN_ERRORS of them then how many more there are."""
+    """The file has errors; nothing was written. ``row_errors`` lists every one of them (or the
+    first MAX_COLLECTED_ERRORS, checking having stopped before line ``stopped_at``), and the
+    messages show the first MAX_SHOWN_ERRORS of them then how many more there are."""
 
-    def __init__(self, row_errors: Sequence[RowError]):
+    def __init__(self, row_errors: Sequence[RowError], *, stopped_at: int | None = None):
         self.row_errors = list(row_errors)
+        self.stopped_at = stopped_at
         messages = [str(error) for error in self.shown_errors]
         if self.hidden_count:
             messages.append(self.hidden_message)
@@ -81,7 +86,17 @@ class CsvImportError(ValidationError):
     @property
     def hidden_message(self) -> str:
         """ "… et N autres erreurs." when the list is cut, else ""."""
-        return more_errors_message(self.hidden_count) if self.hidden_count else ""
+        if not self.hidden_count:
+            return ""
+        if self.stopped_at:
+            return ngettext(
+                "… et au moins %(count)d autre erreur : la vérification s'est arrêtée à la "
+                "ligne %(line)d. Corrigez d'abord celles-ci.",
+                "… et au moins %(count)d autres erreurs : la vérification s'est arrêtée à la "
+                "ligne %(line)d. Corrigez d'abord celles-ci.",
+                self.hidden_count,
+            ) % {"count": self.hidden_count, "line": self.stopped_at}
+        return more_errors_message(self.hidden_count)
 
 
 @dataclass
@@ -105,6 +120,8 @@ class CsvRow:
 @dataclass
 class CsvTable:
     header_line: int = 1
+    #: The line before which reading stopped, MAX_COLLECTED_ERRORS having been found.
+    stopped_at: int | None = None
     rows: list[CsvRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
@@ -154,21 +171,50 @@ def normalize_name(value: str) -> str:
     return value
 
 
+def _line_of(content: bytes, position: int) -> int:
+    """The line (1 is the first) of the byte at ``position``, whatever the line endings."""
+    before = content[:position]
+    return len(before.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n"))
+
+
 def decode(content: bytes) -> tuple[str | None, RowError | None]:
     """UTF-8 with or without BOM; anything else is refused with the line of the first bad byte
-    and how to save the file again."""
+    and how to save the file again. A NUL byte, which no text file holds (a binary file, or a
+    spreadsheet saved in UTF-16), is refused too."""
     try:
-        return content.decode("utf-8-sig"), None
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
         return None, RowError(
-            line,
+            _line_of(content, exc.start),
             "",
             _(
                 "le fichier n'est pas encodé en UTF-8. Enregistrez-le au format « CSV UTF-8 » "
                 "puis importez-le à nouveau."
             ),
         )
+    if "\x00" in text:
+        return None, RowError(
+            _line_of(content, content.index(b"\x00")),
+            "",
+            _(
+                "le fichier contient un caractère nul : ce n'est pas un fichier CSV texte. "
+                "Enregistrez-le au format « CSV UTF-8 » puis importez-le à nouveau."
+            ),
+        )
+    return text, None
+
+
+def _unreadable(exc: csv.Error) -> str:
+    """What to fix in a row the csv module cannot read."""
+    if "field limit" in str(exc):
+        return _(
+            "une cellule est trop longue (plus de %(limit)d caractères) : un guillemet n'est "
+            "sans doute pas refermé, vérifiez les guillemets."
+        ) % {"limit": csv.field_size_limit()}
+    return _(
+        "ligne illisible : une cellule entre guillemets doit se terminer par un guillemet "
+        "suivi du séparateur ou de la fin de la ligne, vérifiez les guillemets."
+    )
 
 
 def read_csv(
@@ -187,8 +233,13 @@ def read_csv(
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # The header's names contain neither ";" nor ",".
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next((cells for cells in reader if any(cell.strip() for cell in cells)), None)
+    # strict: an unclosed quote, or text after a closing quote, is an error, not a cell that
+    # swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next((cells for cells in reader if any(cell.strip() for cell in cells)), None)
+    except csv.Error as exc:
+        return CsvTable(errors=[RowError(reader.line_num or 1, "", _unreadable(exc))])
     if header is None:
         return CsvTable(errors=[RowError(1, "", _("le fichier est vide."))])
     table = CsvTable(header_line=reader.line_num)
@@ -200,6 +251,9 @@ def read_csv(
     line = reader.line_num + 1
     try:
         for cells in reader:
+            if len(table.errors) >= MAX_COLLECTED_ERRORS:
+                table.stopped_at = line
+                break
             if not any(cell.strip() for cell in cells):
                 pass
             elif len(cells) > len(header):
@@ -217,9 +271,7 @@ def read_csv(
                 table.rows.append(CsvRow(line, raw))
             line = reader.line_num + 1
     except csv.Error as exc:
-        table.errors.append(
-            RowError(line, "", _("ligne illisible (%(error)s) : vérifiez les guillemets.") % {"error": exc})
-        )
+        table.errors.append(RowError(line, "", _unreadable(exc)))
     return table
 
 

@@ -45,14 +45,17 @@ class CsvImportView(FormView):
         try:
             result = self.run_import(form)
         except CsvImportError as error:
-            messages.error(
-                self.request,
-                _(
+            if error.stopped_at:
+                message = _(
+                    "Le fichier contient au moins %(count)d erreurs : rien n'a été enregistré. "
+                    "Corrigez-les puis importez-le à nouveau."
+                )
+            else:
+                message = _(
                     "Le fichier contient %(count)d erreur(s) : rien n'a été enregistré. "
                     "Corrigez-les puis importez-le à nouveau."
                 )
-                % {"count": len(error.row_errors)},
-            )
+            messages.error(self.request, message % {"count": len(error.row_errors)})
             return self.render_to_response(self.get_context_data(form=form, import_error=error))
         except ValidationError as error:
             form.add_error("file", error)

@@ -43,6 +43,11 @@ class CsvImportCommand(BaseCommand):
             if exc.hidden_count:
                 self.stderr.write(exc.hidden_message)
             count = len(exc.row_errors)
+            if exc.stopped_at:
+                raise CommandError(
+                    _("au moins %(count)d erreurs dans le fichier : %(nothing_written)s")
+                    % {"count": count, "nothing_written": self.importer.nothing_written}
+                ) from exc
             raise CommandError(
                 ngettext(
                     "%(count)d erreur dans le fichier : %(nothing_written)s",

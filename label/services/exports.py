@@ -1,17 +1,25 @@
-"""The palmarès of an edition as open data (CSV and JSON)."""
+"""The palmarès of an edition as open data: CSV for a spreadsheet, JSON for programs.
+
+The CSV (``palmares-<year>.csv``) is written for French Excel by :mod:`core.csv_export`
+(UTF-8 with BOM, ``;``, formulas neutralised), with the headers of :data:`CSV_HEADERS`, types,
+categories and distinctions in words. The JSON keeps the machine names of :data:`COLUMNS` and
+values (``commune``, ``ville``, ``ten``) that programs rely on.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 
+from django.conf import settings
+from django.utils import translation
+
+from core.csv_export import csv_bytes
 from territories.models import Category, CollectivityKind
 
-from ..models import LabelEdition, Labellisation
+from ..models import DistinctionKind, LabelEdition, Labellisation
 
-#: Columns of both exports, in order.
+#: Columns of the JSON export (``colonnes``, the keys of each labellisation), in order.
 COLUMNS = (
     "nom",
     "type",
@@ -23,6 +31,24 @@ COLUMNS = (
     "population",
     "arobases",
     "distinctions",
+)
+
+
+#: Headers of the CSV export, in words, one per column of :data:`COLUMNS`, in the same order:
+#: the one place that names them (docs/decisions.md, "Spreadsheet-friendly CSV"). Those the
+#: palmarès import reads (Nom, Département, Code INSEE, SIREN, Arobases, Distinctions) are
+#: spelt so that the import's header normalisation gives its column names.
+CSV_HEADERS = (
+    "Nom",
+    "Type",
+    "Catégorie",
+    "Code INSEE",
+    "SIREN",
+    "Département",
+    "Région",
+    "Population",
+    "Arobases",
+    "Distinctions",
 )
 
 
@@ -45,16 +71,30 @@ def palmares_rows(edition: LabelEdition) -> Iterator[dict]:
         }
 
 
-def palmares_csv(edition: LabelEdition) -> str:
-    """The palmarès as CSV (``;`` separated, distinctions joined by ``|``)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, delimiter=";", lineterminator="\n")
-    writer.writeheader()
-    for row in palmares_rows(edition):
-        row["distinctions"] = "|".join(row["distinctions"])
-        row["population"] = "" if row["population"] is None else row["population"]
-        writer.writerow(row)
-    return buffer.getvalue()
+def palmares_csv(edition: LabelEdition) -> bytes:
+    """The palmarès for a spreadsheet: :data:`CSV_HEADERS`, kinds, categories and
+    distinctions in words (distinctions separated by " | "). The file is the same whatever the
+    visitor's language: the site's language (French), like its headers."""
+    with translation.override(settings.LANGUAGE_CODE):
+        kinds = {value: str(label) for value, label in CollectivityKind.choices}
+        categories = {value: str(label) for value, label in Category.choices}
+        distinctions = {value: str(label) for value, label in DistinctionKind.choices}
+    rows = (
+        [
+            row["nom"],
+            kinds.get(row["type"], row["type"]),
+            categories.get(row["categorie"], row["categorie"]),
+            row["code_insee"],
+            row["siren"],
+            row["departement"],
+            row["region"],
+            row["population"],
+            row["arobases"],
+            [distinctions.get(kind, kind) for kind in row["distinctions"]],
+        ]
+        for row in palmares_rows(edition)
+    )
+    return csv_bytes(CSV_HEADERS, rows)
 
 
 def palmares_json(edition: LabelEdition) -> str:

@@ -200,11 +200,17 @@ def test_a_row_on_several_lines_is_numbered_by_its_first_line(existing):
 def test_an_unclosed_quote_is_reported(existing):
     content = b'nom;membres\nClub;1\n"Atelier;2\n' + b"x" * 140_000 + b"\n"
 
-    messages = errors_of(content)
-
-    assert len(messages) == 1
-    assert messages[0].startswith("ligne 3 : ligne illisible (")
-    assert messages[0].endswith(") : vérifiez les guillemets.")
+    assert errors_of(content) == [
+        "ligne 3 : une cellule est trop longue (plus de 131072 caractères) : un guillemet n'est "
+        "sans doute pas refermé, vérifiez les guillemets."
+    ]
+    # A short file whose quote is never closed: refused, not read as one cell to the end.
+    unreadable = (
+        "ligne 3 : ligne illisible : une cellule entre guillemets doit se terminer par un "
+        "guillemet suivi du séparateur ou de la fin de la ligne, vérifiez les guillemets."
+    )
+    assert errors_of(b'nom;membres\nClub;1\n"Atelier;2\nAutre;3\n') == [unreadable]
+    assert errors_of(b'nom;membres\nClub;1\n"Atelier" bis;2\n') == [unreadable]
     assert_nothing_written(existing)
 
 
@@ -304,4 +310,36 @@ def test_the_command_explains_a_missing_file_and_a_file_too_large(existing, tmp_
     path.write_text("nom\nClub\nAtelier\n", "utf-8")
     with pytest.raises(CommandError, match="trop volumineux"):
         run_command(path)
+    assert_nothing_written(existing)
+
+
+def test_checking_stops_after_1000_errors_and_says_where(existing, tmp_path):
+    content = b"nom;membres\n" + b"".join(b"Club %d;x\n" % n for n in range(1500))
+
+    with pytest.raises(CsvImportError) as caught:
+        GroupImport().import_content(content)
+
+    assert len(caught.value.row_errors) == 1000
+    assert caught.value.stopped_at == 1002
+    assert caught.value.messages[-1] == (
+        "… et au moins 950 autres erreurs : la vérification s'est arrêtée à la ligne 1002. "
+        "Corrigez d'abord celles-ci."
+    )
+    path = tmp_path / "groupes.csv"
+    path.write_bytes(content)
+    with pytest.raises(
+        CommandError, match=r"^au moins 1000 erreurs dans le fichier : aucun groupe n'a été enregistré\.$"
+    ):
+        run_command(path)
+    assert_nothing_written(existing)
+
+
+def test_reading_stops_after_1000_rows_longer_than_the_header(existing):
+    content = b"nom\n" + b"a;b\n" * 3000
+
+    with pytest.raises(CsvImportError) as caught:
+        GroupImport().import_content(content)
+
+    assert len(caught.value.row_errors) == 1000
+    assert caught.value.stopped_at == 1002
     assert_nothing_written(existing)

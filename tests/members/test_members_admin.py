@@ -86,13 +86,17 @@ def test_list_query_count_does_not_grow(admin_client, ours, django_assert_max_nu
 
 
 def test_csv_export(admin_client, ours, lapsed):
+    """For French Excel (core.csv_export): BOM, ";", Oui/Non, formulas written as text."""
+    Collectivity.objects.filter(pk=lapsed.collectivity.pk).update(name="=1+1 Nuéebourg")
     response = admin_client.get(LIST_URL, {"export": "csv"})
 
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    lines = content.strip().splitlines()
-    assert lines[0].startswith("Collectivité,")
-    assert any(line.startswith("Brumeval-sur-Onde,") and "À jour" in line for line in lines)
-    assert any(line.startswith("Nuéebourg-les-Fables,") and "Échue" in line for line in lines)
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("Collectivité;Code INSEE;")
+    assert any(line.startswith("Brumeval-sur-Onde;") and ";À jour;" in line for line in lines)
+    assert any(line.startswith("'=1+1 Nuéebourg;") and ";Échue;" in line for line in lines)
+    assert all(line.endswith((";Non", ";Oui")) for line in lines[1:])
 
 
 def test_xlsx_export(admin_client, ours, lapsed):
