@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from label.models import collectivity_history_urls
+from label.models import PalmaresPage, collectivity_history_urls
 from members.access import visible_pages
 from territories.models import Collectivity
 
@@ -138,9 +138,10 @@ def search(request: HttpRequest) -> HttpResponse:
     query = clean_query(request.GET.get("q", ""))
     context: dict = {"query": query.text, "notice": query.notice, "results": None, "paginator_page": None}
     if query.text:
-        pages = visible_pages(
-            Page.objects.live().public().filter(locale=Locale.get_active()), request.user
-        ).search(query.text)
+        pages = visible_pages(Page.objects.live().public().filter(locale=Locale.get_active()), request.user)
+        # A palmarès whose results are under embargo is not found (label's one embargo rule).
+        pages = pages.exclude(id__in=PalmaresPage.objects.embargoed().values("id"))
+        pages = pages.search(query.text)
         collectivities = Collectivity.objects.search(query.text).select_related("department")
         paginator = Paginator(ChainedResults(pages, collectivities), RESULTS_PER_PAGE)
         try:
