@@ -27,7 +27,7 @@ from territories.models import Collectivity, Region
 from ..access import mark_private, sees_embargoed
 from .editions import MENTION_KINDS, DistinctionKind, LabelEdition, Labellisation
 
-PER_PAGE = 50
+PER_PAGE = 25  # a light page (EcoIndex B): 25 rows of 8 elements
 
 
 class PalmaresPageQuerySet(PageQuerySet):
