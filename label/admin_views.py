@@ -26,10 +26,13 @@ class PalmaresImportView(CsvImportView):
         return import_palmares(form.cleaned_data["edition"], form.cleaned_data["file"])
 
     def success_message(self, form, result):
-        return _(
+        message = _(
             "Palmarès %(year)d importé : %(created)d labellisation(s) créée(s), "
             "%(updated)d mise(s) à jour, %(unchanged)d inchangée(s)."
         ) % {"year": form.cleaned_data["edition"].year, **result.counts()}
+        if matches := result.matches_message():
+            message += " " + _("Collectivités reconnues : %(matches)s.") % {"matches": matches}
+        return message
 
 
 import_palmares_view = PalmaresImportView.as_view()

@@ -148,13 +148,16 @@ def count_classes(maximum: int) -> list[tuple[int, int]]:
     return classes
 
 
-def region_tile_map(regions) -> TileMap | None:
-    """The tile map of ``regions`` (objects with ``slug`` and ``labelled``, as in
-    :class:`label.services.figures.RegionFigure`), or None when no région is known."""
+def region_tile_map(figures, regions=None) -> TileMap | None:
+    """The tile map of ``figures`` (objects with ``slug`` and ``labelled``, as in
+    :class:`label.services.figures.RegionFigure`) over ``regions`` (every région by default),
+    or None when no région is known."""
     from territories.models import Region
 
-    counts = {region.slug: region.labelled for region in regions if region.slug}
-    known = list(Region.objects.order_by("code").values_list("code", "name", "slug"))
+    counts = {figure.slug: figure.labelled for figure in figures if figure.slug}
+    if regions is None:
+        regions = Region.objects.all()
+    known = sorted((region.code, region.name, region.slug) for region in regions)
     if not known:
         return None
     classes = count_classes(max(counts.values(), default=0))

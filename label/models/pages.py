@@ -198,7 +198,7 @@ class PalmaresPage(BasePage):
         context.update(
             {
                 "figures": figures,
-                "region_map": region_tile_map(figures.regions),
+                "region_map": region_tile_map(figures.regions, regions),
                 "embargoed": not self.edition.is_public(),
                 "form": form,
                 "filter_error": filter_error,

@@ -2,8 +2,8 @@
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from label.models import (
     Distinction,
