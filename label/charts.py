@@ -133,6 +133,11 @@ class TileMap:
     legend: list[LegendItem]
     overseas_y: int
 
+    @property
+    def view_box(self) -> str:
+        """The drawing plus a 2-unit margin, so that the outlines of the edge tiles show."""
+        return f"-2 -2 {self.width + 4} {self.height + 4}"
+
 
 def count_classes(maximum: int) -> list[tuple[int, int]]:
     """(low, high) bounds of the shading classes: 0 alone, then up to four equal ranges up to

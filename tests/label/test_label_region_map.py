@@ -36,7 +36,7 @@ def test_the_2026_palmares_map_has_one_tile_per_region_with_its_count(label_demo
     assert svg.get("viewbox") or svg.get("viewBox")
     assert "2026" in svg.find_all("title")[0].text
     width = int((svg.get("viewbox") or svg.get("viewBox")).split()[2])
-    assert width <= 320
+    assert width <= 320  # drawn at its size or smaller: fits a 320 px screen
     tiles = {rect.get("data-region") for rect in svg.find_all("rect") if rect.get("data-region")}
     assert tiles == set(TILE_POSITIONS) and len(tiles) == 18
     shown = {
