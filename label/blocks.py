@@ -6,7 +6,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class EditionFiguresBlock(blocks.StructBlock):
-    """The figures of the chosen edition, computed when the page is shown, never typed."""
+    """The figures of the chosen edition, computed when the page is shown, never typed; nothing
+    is shown while the edition's results are under embargo, except to the team."""
 
     title = blocks.CharBlock(label=_("titre"), required=False)
     edition = SnippetChooserBlock("label.LabelEdition", label=_("édition du label"))
@@ -17,9 +18,12 @@ class EditionFiguresBlock(blocks.StructBlock):
         template = "label/blocks/edition_figures.html"
 
     def get_context(self, value, parent_context=None):
+        from .access import sees_embargoed
         from .services.figures import edition_figures
 
         context = super().get_context(value, parent_context=parent_context)
         edition = value.get("edition")
-        context["figures"] = edition_figures(edition) if edition else None
+        request = (parent_context or {}).get("request")
+        visible = edition is not None and (edition.is_public() or sees_embargoed(request))
+        context["figures"] = edition_figures(edition) if visible else None
         return context

@@ -10,6 +10,7 @@ import datetime
 from collections import OrderedDict
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
@@ -119,6 +120,8 @@ class LabelEditionFactory(DjangoModelFactory):
     congress_number = factory.LazyAttribute(lambda o: o.year - 2019)  # the 6th was in 2025
     jury_president = factory.LazyAttribute(lambda o: f"{o.president_first_name} {o.president_surname}")
     jury_size = factory.Faker("random_int", min=10, max=16)
+    #: Published when created; ``results_published_at=None`` for an edition under embargo.
+    results_published_at = factory.LazyFunction(timezone.now)
 
 
 class LabellisationFactory(DjangoModelFactory):

@@ -8,6 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,7 +23,14 @@ class LabelEditionViewSet(SnippetViewSet):
     icon = "calendar"
     menu_label = _("Éditions")
     url_prefix = "label/editions"
-    list_display = ["year", "number", "ceremony_date", "ceremony_city", "jury_president"]
+    list_display = [
+        "year",
+        "number",
+        "ceremony_date",
+        "ceremony_city",
+        "jury_president",
+        "results_published_at",
+    ]
     search_fields = ["ceremony_city", "jury_president"]
     ordering = ["-year"]
     copy_view_enabled = False
@@ -80,7 +88,30 @@ register_snippet(LabelViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("label/import/", admin_views.import_palmares_view, name="label_import")]
+    return [
+        path("label/import/", admin_views.import_palmares_view, name="label_import"),
+        path(
+            "label/editions/<int:pk>/publier/",
+            admin_views.publish_results_view,
+            name="label_publish_results",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def publish_results_button(snippet, user, next_url=None):
+    """ "Publier les résultats" on an edition still under embargo (a confirmation page follows)."""
+    if (
+        isinstance(snippet, LabelEdition)
+        and not snippet.is_public()
+        and user.has_perm("label.change_labeledition")
+    ):
+        yield ListingButton(
+            _("Publier les résultats"),
+            reverse("label_publish_results", args=[snippet.pk]),
+            icon_name="upload",
+            priority=20,
+        )
 
 
 @hooks.register("register_admin_menu_item")

@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from label.models import collectivity_history_urls
+from label.models import PalmaresPage, collectivity_history_urls
 from members.access import visible_pages
 from territories.models import Collectivity
 
@@ -154,6 +154,8 @@ def search(request: HttpRequest) -> HttpResponse:
     context: dict = {"query": query.text, "notice": query.notice, "results": None, "paginator_page": None}
     if query.text:
         pages = visible_pages(Page.objects.live().public().filter(locale=Locale.get_active()), request.user)
+        # A palmarès whose results are under embargo is not found (label's one embargo rule).
+        pages = pages.exclude(id__in=PalmaresPage.objects.embargoed().values("id"))
         terms = full_text_terms(query.text)
         pages = pages.search(terms) if terms else pages.none()
         collectivities = Collectivity.objects.search(query.text).select_related("department")

@@ -8,9 +8,11 @@ from .editions import (
     Distinction,
     DistinctionKind,
     LabelEdition,
+    LabelEditionQuerySet,
     Labellisation,
     LabellisationQuerySet,
     category_case,
+    public_condition,
 )
 from .pages import (
     PalmaresIndexPage,
@@ -27,12 +29,14 @@ __all__ = [
     "Distinction",
     "DistinctionKind",
     "LabelEdition",
+    "LabelEditionQuerySet",
     "Labellisation",
     "LabellisationQuerySet",
     "PalmaresIndexPage",
     "PalmaresPage",
     "PalmaresPageQuerySet",
     "category_case",
+    "public_condition",
     "collectivity_history_url",
     "collectivity_history_urls",
 ]

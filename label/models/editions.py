@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -50,6 +51,24 @@ def category_case(prefix: str = "collectivity") -> Case:
     )
 
 
+def public_condition(prefix: str = "", now=None) -> Q:
+    """THE embargo rule: an edition's results are public once ``results_published_at`` is set
+    and reached (``now`` defaults to the current time). ``prefix`` follows a relation to the
+    edition ("edition__" from a labellisation). Every public surface goes through it, by the
+    ``public()`` QuerySet methods below."""
+    return Q(**{f"{prefix}results_published_at__lte": now or timezone.now()})
+
+
+class LabelEditionQuerySet(models.QuerySet):
+    def public(self, now=None) -> LabelEditionQuerySet:
+        """Editions whose results are published (see :func:`public_condition`)."""
+        return self.filter(public_condition("", now))
+
+    def embargoed(self, now=None) -> LabelEditionQuerySet:
+        """Editions whose results are not published yet: only staff may see them."""
+        return self.exclude(public_condition("", now))
+
+
 class LabelEdition(models.Model):
     """One year of the label: its ceremony, its congress and its jury."""
 
@@ -77,6 +96,18 @@ class LabelEdition(models.Model):
         blank=True,
         help_text=_("Reprise dans les données ouvertes de l'édition."),
     )
+    results_published_at = models.DateTimeField(
+        _("publication des résultats"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Date et heure à partir desquelles le palmarès, les données ouvertes, les chiffres et la "
+            "carte de l'édition sont visibles du public. Vide : résultats sous embargo, visibles "
+            "de l'équipe seulement."
+        ),
+    )
+
+    objects = LabelEditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year"]
@@ -86,8 +117,16 @@ class LabelEdition(models.Model):
     def __str__(self) -> str:
         return _("Label %(year)d (%(number)dᵉ édition)") % {"year": self.year, "number": self.number}
 
+    def is_public(self, now=None) -> bool:
+        """Whether the results are published (the rule of :func:`public_condition`, in Python)."""
+        return self.results_published_at is not None and self.results_published_at <= (now or timezone.now())
+
 
 class LabellisationQuerySet(models.QuerySet):
+    def public(self, now=None) -> LabellisationQuerySet:
+        """Labellisations of the editions whose results are published."""
+        return self.filter(public_condition("edition__", now))
+
     def with_category(self) -> LabellisationQuerySet:
         """Annotate ``category_value``: the derived category of the labelled collectivity."""
         return self.annotate(category_value=category_case("collectivity"))

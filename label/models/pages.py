@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,20 +24,31 @@ from core.models import BasePage
 from core.seo import first_stream_image
 from territories.models import Collectivity, Region
 
+from ..access import mark_private, sees_embargoed
 from .editions import MENTION_KINDS, DistinctionKind, LabelEdition, Labellisation
 
-PER_PAGE = 50
+PER_PAGE = 25  # a light page (EcoIndex B): 25 rows of 8 elements
 
 
 class PalmaresPageQuerySet(PageQuerySet):
     def published(self, locale: Locale | None = None) -> PalmaresPageQuerySet:
-        """Live palmarès pages of one language (the active one by default), newest edition first."""
+        """Live palmarès pages of one language (the active one by default) whose edition's
+        results are published, newest edition first."""
         return (
             self.live()
+            .public_results()
             .filter(locale=locale or Locale.get_active())
             .select_related("edition")
             .order_by("-edition__year", "path")
         )
+
+    def public_results(self) -> PalmaresPageQuerySet:
+        """Palmarès pages of the editions whose results are published (the embargo)."""
+        return self.filter(edition__in=LabelEdition.objects.public())
+
+    def embargoed(self) -> PalmaresPageQuerySet:
+        """Palmarès pages of the editions whose results are still under embargo."""
+        return self.filter(edition__in=LabelEdition.objects.embargoed())
 
     def for_year(self, year: int, locale: Locale | None = None) -> PalmaresPage | None:
         """The live palmarès page of ``year`` in ``locale`` (the active language by default), or
@@ -81,10 +92,11 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
         collectivity = get_object_or_404(
             Collectivity.objects.select_related("department", "region"), slug=slug
         )
+        staff = sees_embargoed(request)
+        rows = collectivity.labellisations.all() if staff else collectivity.labellisations.public()
+        editions = LabelEdition.objects.all() if staff else LabelEdition.objects.public()
         labellisations = list(
-            collectivity.labellisations.select_related("edition")
-            .prefetch_related("distinctions")
-            .order_by("edition__year")
+            rows.select_related("edition").prefetch_related("distinctions").order_by("edition__year")
         )
         pages = {
             page.edition_id: page
@@ -96,11 +108,11 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
         by_year = {item.edition.year: item.arobases for item in labellisations}
         points = []
         if labellisations:
-            years = LabelEdition.objects.filter(
+            years = editions.filter(
                 year__gte=labellisations[0].edition.year, year__lte=labellisations[-1].edition.year
             ).values_list("year", flat=True)
             points = [(year, by_year.get(year)) for year in sorted(years)]
-        return TemplateResponse(
+        response = TemplateResponse(
             request,
             "label/collectivity_history.html",
             {
@@ -111,6 +123,7 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
                 "points": points,
             },
         )
+        return mark_private(response) if staff else response
 
 
 class PalmaresPage(BasePage):
@@ -140,6 +153,17 @@ class PalmaresPage(BasePage):
     def get_og_image(self):
         return first_stream_image(self.body)
 
+    def serve(self, request, *args, **kwargs):
+        """Under embargo, the page is not found, except for the team (preview, admin access)."""
+        if self.edition.is_public():
+            return super().serve(request, *args, **kwargs)
+        if not sees_embargoed(request):
+            raise Http404
+        return mark_private(super().serve(request, *args, **kwargs))
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.edition.is_public() else []
+
     def clean(self) -> None:
         super().clean()
         parent = self.get_parent() if self.pk else None
@@ -151,6 +175,7 @@ class PalmaresPage(BasePage):
             raise ValidationError({"edition": message})
 
     def get_context(self, request, *args, **kwargs):
+        from ..charts import region_tile_map
         from ..forms import DEFAULT_SORT, PalmaresFilterForm
         from ..services.figures import edition_figures
 
@@ -169,9 +194,12 @@ class PalmaresPage(BasePage):
         paginator = Paginator(sort_rows(rows, sort), PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         index = self.get_parent().specific
+        figures = edition_figures(self.edition)
         context.update(
             {
-                "figures": edition_figures(self.edition),
+                "figures": figures,
+                "region_map": region_tile_map(figures.regions, regions),
+                "embargoed": not self.edition.is_public(),
                 "form": form,
                 "filter_error": filter_error,
                 # Links keep the filters, except values that were refused.

@@ -5,7 +5,15 @@ columns (order free, case and accents ignored)::
 
     nom;departement;code_insee;siren;arobases;distinctions
 
-A row names its collectivity by INSEE code, else SIREN, else exact name and département code.
+The site's own open-data file imports back as it is: its other columns (type, categorie, region,
+population) are read and ignored, its French headings ("Code INSEE", "Nombre d'arobases"…) are
+aliases (:data:`HEADER_ALIASES`), a leading ``'`` that neutralised a formula character (``=``,
+``+``, ``-``, ``@``, tab, CR) is removed, and one yes/no column per distinction (« Oui »/« Non »,
+true/false…) may replace the ``distinctions`` list.
+
+A row names its collectivity by INSEE code, else SIREN, else exact name and département code; a
+code that matches nothing falls back on the name and département. The result counts which
+match was used (:meth:`PalmaresImportResult.matches_message`).
 ``distinctions`` lists kinds separated by ``|`` or ``,`` (``ten``, ``mediation_numerique``,
 ``numerique_educatif``, ``mise_en_commun``, ``transition_ecologique``, ``democratie_locale``,
 or their names). Every row is checked before anything is written; importing the same file again
@@ -14,12 +22,15 @@ creates no duplicate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.csv_import import Column, CsvImport, CsvImportError, CsvRow, ImportResult, Log, normalize_name
 from territories.models import Collectivity
@@ -29,6 +40,99 @@ from ..models import MAX_AROBASES, MIN_AROBASES, Distinction, DistinctionKind, L
 
 class PalmaresImportError(CsvImportError):
     """The file has errors; nothing was written. ``row_errors`` lists every one of them."""
+
+
+#: How each row found its collectivity.
+BY_CODE, BY_SIREN, BY_NAME = "code_insee", "siren", "nom"
+
+
+@dataclass(frozen=True)
+class PalmaresImportResult(ImportResult):
+    """What was written, and how many rows found their collectivity by each key."""
+
+    matches: dict[str, int] = field(default_factory=dict)
+
+    def matches_message(self) -> str:
+        """« 212 par code INSEE, 1 par nom et département » (the keys used, in that order)."""
+        words = {
+            BY_CODE: lambda n: ngettext("%(count)d par code INSEE", "%(count)d par code INSEE", n),
+            BY_SIREN: lambda n: ngettext("%(count)d par SIREN", "%(count)d par SIREN", n),
+            BY_NAME: lambda n: ngettext(
+                "%(count)d par nom et département", "%(count)d par nom et département", n
+            ),
+        }
+        return ", ".join(
+            words[key](self.matches[key]) % {"count": self.matches[key]}
+            for key in (BY_CODE, BY_SIREN, BY_NAME)
+            if self.matches.get(key)
+        )
+
+
+#: Headings (normalised) that name an accepted column: the French words of the site's export
+#: and their usual variants.
+HEADER_ALIASES = {
+    "collectivite": "nom",
+    "nom_de_la_collectivite": "nom",
+    "type_de_collectivite": "type",
+    "insee": "code_insee",
+    "code_commune": "code_insee",
+    "numero_siren": "siren",
+    "n°_siren": "siren",
+    "code_departement": "departement",
+    "code_du_departement": "departement",
+    "dept": "departement",
+    "habitants": "population",
+    "nombre_d_arobases": "arobases",
+    "nombre_darobases": "arobases",
+    "@": "arobases",
+    "distinction": "distinctions",
+    "titre_et_mentions": "distinctions",
+    "titres_et_mentions": "distinctions",
+    "mentions": "distinctions",
+}
+#: First characters a spreadsheet would run as a formula, which an export prefixes with "'".
+FORMULA_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
+YES = frozenset({"oui", "o", "yes", "y", "true", "vrai", "1", "x"})
+NO = frozenset({"non", "n", "no", "false", "faux", "0", ""})
+
+
+def _unneutralised(text: str) -> str:
+    """A cell without the "'" an export put before a formula character."""
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_CHARACTERS else text
+
+
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value not in YES | NO:
+        raise ValidationError(_("répondez « Oui » ou « Non » (ou true / false)."))
+    return value in YES
+
+
+def _distinction_column(kind: DistinctionKind) -> str:
+    return normalize_name(str(kind.label))
+
+
+def _canonical_header(content: bytes) -> bytes:
+    """``content`` with its header's aliases replaced by the accepted column names (the
+    reader then checks the header as usual); unchanged if it is not UTF-8."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content
+    lines = text.splitlines(keepends=True)
+    index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if index is None:
+        return content
+    line = lines[index]
+    delimiter = ";" if line.count(";") >= line.count(",") else ","
+    cells = next(csv.reader([line], delimiter=delimiter), [])
+    aliases = {**HEADER_ALIASES, **{_distinction_column(kind): kind.value for kind in DistinctionKind}}
+    renamed = [aliases.get(normalize_name(_unneutralised(cell.strip())), cell) for cell in cells]
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow(renamed)
+    ending = line[len(line.rstrip("\r\n")) :]
+    lines[index] = buffer.getvalue() + ending
+    return "".join(lines).encode("utf-8")
 
 
 @dataclass
@@ -91,6 +195,13 @@ class PalmaresImport(CsvImport[_Row]):
         Column("siren", parse=lambda text: text.replace(" ", "")),
         Column("arobases", required=True, parse=_parse_arobases),
         Column("distinctions", parse=_parse_distinctions),
+        # Read and ignored: the other columns of the site's open-data export.
+        Column("type"),
+        Column("categorie"),
+        Column("region"),
+        Column("population"),
+        # One yes/no column per distinction, instead of (or with) the list.
+        *(Column(kind.value, parse=_yes_no) for kind in DistinctionKind),
     )
     error_class = PalmaresImportError
     no_rows_message = gettext_lazy("le fichier ne contient aucune ligne de palmarès.")
@@ -99,7 +210,13 @@ class PalmaresImport(CsvImport[_Row]):
         super().__init__(log=log)
         self.edition = edition
 
+    def check(self, content: bytes) -> list[_Row]:
+        self.matches: Counter[str] = Counter()
+        return super().check(_canonical_header(content))
+
     def prepare(self, rows: list[CsvRow]) -> None:
+        for row in rows:
+            row.raw = {name: _unneutralised(text).strip() for name, text in row.raw.items()}
         codes = {row.raw["code_insee"].upper() for row in rows if row.raw["code_insee"]}
         sirens = {row.raw["siren"].replace(" ", "") for row in rows if row.raw["siren"]}
         names = {row.raw["nom"] for row in rows if row.raw["nom"]}
@@ -121,7 +238,8 @@ class PalmaresImport(CsvImport[_Row]):
 
     def parse_row(self, row: CsvRow) -> _Row | None:
         collectivity = self.collectivity(row)
-        arobases, kinds = row["arobases"], row["distinctions"] or set()
+        arobases, kinds = row["arobases"], set(row["distinctions"] or ())
+        kinds.update(kind.value for kind in DistinctionKind if row[kind.value])
         if DistinctionKind.TEN in kinds and arobases is not None and arobases != MAX_AROBASES:
             self.error(
                 row.line,
@@ -141,12 +259,19 @@ class PalmaresImport(CsvImport[_Row]):
     def collectivity(self, row: CsvRow) -> Collectivity | None:
         """The collectivity a row names by INSEE code, else SIREN, else name and département."""
         code, siren, name, department = row["code_insee"], row["siren"], row["nom"], row["departement"]
+        key = BY_NAME
+        if code and not self.by_code.get(code) and len(self.by_name.get((name, department), [])) == 1:
+            # An unknown code, but the name and département name one collectivity: matched so,
+            # and counted apart in the result.
+            code = siren = ""
         if code:
+            key = BY_CODE
             found = self.by_code.get(code, [])
             column, values = "code_insee", {"code": code}
             missing = _("aucune collectivité n'a le code INSEE %(code)s.")
             several = _("plusieurs collectivités ont le code INSEE %(code)s : indiquez le SIREN.")
         elif siren:
+            key = BY_SIREN
             found = [self.by_siren[siren]] if siren in self.by_siren else []
             column, values = "siren", {"siren": siren}
             missing = several = _("aucune collectivité n'a le SIREN %(siren)s.")
@@ -169,6 +294,7 @@ class PalmaresImport(CsvImport[_Row]):
                 "indiquez le code INSEE."
             )
         if len(found) == 1:
+            self.matches[key] += 1
             return found[0]
         self.error(row.line, column, (several if found else missing) % values)
         return None
@@ -197,14 +323,14 @@ class PalmaresImport(CsvImport[_Row]):
                 created += 1
             else:
                 updated += 1
-        return ImportResult(created, updated, unchanged)
+        return PalmaresImportResult(created, updated, unchanged, dict(self.matches))
 
 
-#: Every accepted column, in the documented order.
-COLUMNS = PalmaresImport.column_names()
+#: The columns a palmarès file gives (the others are accepted: see the module's docstring).
+COLUMNS = PalmaresImport.column_names()[:6]
 
 
-def import_palmares(edition: LabelEdition, source: bytes | BinaryIO) -> ImportResult:
+def import_palmares(edition: LabelEdition, source: bytes | BinaryIO) -> PalmaresImportResult:
     """Create or update the labellisations of ``edition`` from CSV content, all rows or none.
 
     Raises :class:`PalmaresImportError` listing every problem (line, column, reason) when one row

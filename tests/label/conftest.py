@@ -1,6 +1,9 @@
 """Fixtures of the label tests: the label demo (territories, pages, label) and small editions."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from label.factories import LabellisationFactory
 from label.models import LabelEdition, Labellisation
@@ -39,9 +42,13 @@ def reference(db):
 
 @pytest.fixture
 def make_edition(reference):
-    def make(year=2030, number=None):
+    def make(year=2030, number=None, *, published=True):
         return LabelEdition.objects.create(
-            year=year, number=number or year - 1999, ceremony_city="Villebrume", jury_president="Jury fictif"
+            year=year,
+            number=number or year - 1999,
+            ceremony_city="Villebrume",
+            jury_president="Jury fictif",
+            results_published_at=timezone.now() - datetime.timedelta(days=1) if published else None,
         )
 
     return make

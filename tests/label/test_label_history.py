@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from label.models import (
     Distinction,
@@ -23,7 +24,9 @@ def history(palmares_page):
     index = PalmaresIndexPage.objects.get(pk=palmares_page.get_parent().pk)
     editions = [palmares_page.edition]
     for year in range(2004, 2030):
-        edition = LabelEdition.objects.create(year=year, number=year - 1999)
+        edition = LabelEdition.objects.create(
+            year=year, number=year - 1999, results_published_at=timezone.now()
+        )
         editions.append(edition)
         index = PalmaresIndexPage.objects.get(pk=index.pk)
         index.add_child(

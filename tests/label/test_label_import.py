@@ -120,6 +120,10 @@ def test_admin_import_view(admin_client, make_edition, collectivities):
     )
     assert good.status_code == 200
     assert "3 labellisation(s) créée(s)" in good.content.decode()
+    # The report says how each row found its collectivity.
+    assert "Collectivités reconnues : 1 par code INSEE, 1 par SIREN, 1 par nom et département." in (
+        good.content.decode()
+    )
     assert Labellisation.objects.count() == 3
 
 
