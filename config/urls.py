@@ -19,6 +19,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", editorial_views.healthz, name="healthz"),
+    path("favicon.ico", editorial_views.favicon, name="favicon"),
     # Open data of the label, the same file in every language.
     path("", include("label.urls")),
     path(

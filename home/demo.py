@@ -93,17 +93,28 @@ def _ensure_site(home: HomePage, log: Log) -> None:
 
 
 def _ensure_site_settings(tree: PageTree, log: Log) -> None:
+    """Fill what the settings leave empty: navigation, legal pages, contact details, the join
+    and members' resources pages. What staff filled in is kept."""
     home = tree.pages[("home", SOURCE_LANGUAGE)]
     site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
-    if site_settings.main_navigation or site_settings.legal_pages:
-        return
     data = tree.resolve(tree.data["site_settings"], SOURCE_LANGUAGE)
-    site_settings.organisation_name = data["organisation_name"]
-    site_settings.main_navigation = [{"type": "page", "value": page.pk} for page in data["main_navigation"]]
-    site_settings.join_page = data["join_page"]
-    site_settings.legal_pages = [{"type": "page", "value": page.pk} for page in data["legal_pages"]]
-    site_settings.save()
-    log("  paramètres du site (navigation, pied de page) enregistrés")
+    changed = False
+    if not (site_settings.main_navigation or site_settings.legal_pages):
+        site_settings.organisation_name = data["organisation_name"]
+        site_settings.main_navigation = [{"type": "page", "value": p.pk} for p in data["main_navigation"]]
+        site_settings.legal_pages = [{"type": "page", "value": p.pk} for p in data["legal_pages"]]
+        changed = True
+    for name in ("join_page", "members_resources_page"):
+        if getattr(site_settings, f"{name}_id") is None:
+            setattr(site_settings, name, data[name])
+            changed = True
+    for name in ("address", "email", "phone"):
+        if not getattr(site_settings, name):
+            setattr(site_settings, name, data[name])
+            changed = True
+    if changed:
+        site_settings.save()
+        log("  paramètres du site (navigation, coordonnées, pied de page) enregistrés")
 
 
 def _ensure_staff_account(log: Log) -> None:

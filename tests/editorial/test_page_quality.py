@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from core.models import members_only_paths
 from editorial.models import ArticlePage, NewsIndexPage, PressKitPage, PressReleasePage, PressRoomPage
 from label.models import PalmaresIndexPage, PalmaresPage
 from tests.editorial.htmlparse import Element, html_lang, parse
@@ -84,11 +85,14 @@ def crawl(client) -> Crawl:
     targets = {page.get_url(): page.locale.language_code for page in pages}
     targets.update(COLLECTIVITY_URLS)
     targets.update(NOT_FOUND_URLS)
+    # Members-only pages answer 403 to the anonymous crawler, with how to join.
+    restricted = members_only_paths()
+    members_only = {page.get_url() for page in pages if page.path.startswith(restricted)}
 
     served = []
     for url, lang in targets.items():
         response = client.get(url)
-        expected_status = 404 if url in NOT_FOUND_URLS else 200
+        expected_status = 404 if url in NOT_FOUND_URLS else 403 if url in members_only else 200
         assert response.status_code == expected_status, url
         content = response.content.decode()
         served.append(
