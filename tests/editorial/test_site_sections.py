@@ -177,7 +177,7 @@ def test_home_page_announces_the_next_congress(full_demo, client, django_assert_
     client.get(url)
 
     # The latest news (3 cards, their images, categories and tags) and the next editions.
-    with django_assert_max_num_queries(48):
+    with django_assert_max_num_queries(50):
         doc = parse(client.get(url).content)
 
     upcoming = doc.find("section", class_="home-upcoming")
