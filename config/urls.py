@@ -25,6 +25,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", editorial_views.healthz, name="healthz"),
+    path("favicon.ico", editorial_views.favicon, name="favicon"),
     # Open data of the label, the same file in every language.
     path("", include("label.urls")),
     path(

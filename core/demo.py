@@ -349,3 +349,21 @@ class PageTree:
 def load_page_tree(path: Path | str, log: Log, objects: dict[str, models.Model] | None = None) -> PageTree:
     """Create what is missing of the data file at ``path``; return the tree (its pages by key)."""
     return PageTree(read_data(path), objects).load(log)
+
+
+def add_to_main_navigation(page: Page, log: Log) -> None:
+    """Append ``page`` (French) to the main navigation of its site, once, keeping what is there."""
+    from core.models import SiteSettings
+
+    site = page.get_site()
+    if site is None:
+        return
+    site_settings = SiteSettings.for_site(site)
+    if any(
+        block.block_type == "page" and block.value and block.value.pk == page.pk
+        for block in site_settings.main_navigation
+    ):
+        return
+    site_settings.main_navigation.append(("page", page))
+    site_settings.save()
+    log(f"  « {page.title} » ajoutée à la navigation principale")

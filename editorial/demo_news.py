@@ -9,9 +9,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from core.demo import SOURCE_LANGUAGE, Log, load_page_tree
-from core.models import SiteSettings
-from editorial.models import ArticlePage, NewsCategory, NewsIndexPage
+from core.demo import SOURCE_LANGUAGE, Log, add_to_main_navigation, load_page_tree
+from editorial.models import ArticlePage, NewsCategory
 
 NEWS = Path(__file__).parent / "demo" / "news.yaml"
 
@@ -20,24 +19,8 @@ NEWS = Path(__file__).parent / "demo" / "news.yaml"
 def load(log: Log) -> dict[str, int]:
     """Build the demo news. Returns row counts."""
     tree = load_page_tree(NEWS, log)
-    _add_to_navigation(tree.pages[("news", SOURCE_LANGUAGE)], log)
+    add_to_main_navigation(tree.pages[("news", SOURCE_LANGUAGE)], log)
     return {
         "catégories": NewsCategory.objects.count(),
         "articles": ArticlePage.objects.count(),
     }
-
-
-def _add_to_navigation(index: NewsIndexPage, log: Log) -> None:
-    """Append the news index to the main navigation, once, keeping what is there."""
-    site = index.get_site()
-    if site is None:
-        return
-    site_settings = SiteSettings.for_site(site)
-    if any(
-        block.block_type == "page" and block.value and block.value.pk == index.pk
-        for block in site_settings.main_navigation
-    ):
-        return
-    site_settings.main_navigation.append(("page", index))
-    site_settings.save()
-    log("  actualités ajoutées à la navigation principale")

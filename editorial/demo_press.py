@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
-from core.demo import Log, PageTree, read_data
+from core.demo import SOURCE_LANGUAGE, Log, PageTree, add_to_main_navigation, read_data
 from core.models import SiteSettings
 from editorial.models.press import PressContact, PressKitPage, PressReleasePage
 from editorial.services.press import ensure_press_review_workflow
@@ -132,6 +132,8 @@ def load(log: Log) -> dict[str, int]:
     objects.update({picture["key"]: _picture(picture, log) for picture in data["pictures"]})
     tree = PageTree(data, objects).load(log)
     _ensure_default_share_image(objects["partage"], log)
+    if ("press-room", SOURCE_LANGUAGE) in tree.pages:
+        add_to_main_navigation(tree.pages[("press-room", SOURCE_LANGUAGE)], log)
     ensure_press_review_workflow(
         [page for (key, _language), page in tree.pages.items() if key == "press-room"]
     )

@@ -1,9 +1,10 @@
-"""Views outside the page tree: error pages and the health check."""
+"""Views outside the page tree: error pages, the health check and /favicon.ico."""
 
 from django.db.models import Case, F, Min, When
 from django.db.models.functions import Greatest
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -40,3 +41,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness and database check for the load balancer, and the age of the oldest task still
     waiting for the worker: a number that keeps growing means the worker is stopped."""
     return JsonResponse({"status": "ok", "oldest_pending_task_age_seconds": oldest_pending_task_age()})
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the SVG icon that
+    base.html links, instead of a 404."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

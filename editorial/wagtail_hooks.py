@@ -1,8 +1,11 @@
 """Admin of the editorial app: snippets staff edit beside the pages."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views.submit_translations import SubmitTranslationForm
 
 from editorial import press_admin
 from editorial.models import NewsCategory
@@ -21,3 +24,16 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 register_snippet(NewsCategoryViewSet)
 press_admin.register()
+
+
+# wagtail-localize's French catalogue translates "Locales" as "Régions" (Wagtail's own says
+# "Langues"): the "Translate" form's field and the settings menu item are relabelled.
+SubmitTranslationForm.base_fields["locales"].label = _("Langues")
+
+
+@hooks.register("construct_settings_menu")
+def name_locales_in_french(request, menu_items):
+    locales_url = reverse("wagtaillocales:index")
+    for item in menu_items:
+        if item.url == locales_url:
+            item.label = _("Langues")

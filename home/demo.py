@@ -7,7 +7,9 @@ Wagtail's welcome page), the site settings, and the staff account. Idempotent: w
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -53,14 +55,33 @@ def load(log: Log) -> dict[str, int]:
     return {"pages": Page.objects.filter(depth__gte=2).count()}
 
 
+# The site record Wagtail's first migration creates: a demo loaded on it moves it to the server.
+WAGTAIL_INITIAL_SITE = ("localhost", 80)
+
+
+def site_address() -> tuple[str, int]:
+    """Host name and port of the server the site runs on, from ``WAGTAILADMIN_BASE_URL`` (the
+    base of the emails too): ``make run`` serves http://127.0.0.1:8000, so the canonical links,
+    feeds and sitemap of the demo point there."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if url.scheme == "https" else 80
+    return url.hostname or "localhost", url.port or default_port
+
+
 def _ensure_site(home: HomePage, log: Log) -> None:
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Villes Internet"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Villes Internet"
         )
         log("  site par défaut créé")
-    elif site.root_page_id != home.pk:
+        return
+    if (site.hostname, site.port) == WAGTAIL_INITIAL_SITE and (hostname, port) != WAGTAIL_INITIAL_SITE:
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+        log(f"  adresse du site : {settings.WAGTAILADMIN_BASE_URL}")
+    if site.root_page_id != home.pk:
         welcome = site.root_page
         site.root_page = home
         site.site_name = "Villes Internet"
@@ -72,17 +93,28 @@ def _ensure_site(home: HomePage, log: Log) -> None:
 
 
 def _ensure_site_settings(tree: PageTree, log: Log) -> None:
+    """Fill what the settings leave empty: navigation, legal pages, contact details, the join
+    and members' resources pages. What staff filled in is kept."""
     home = tree.pages[("home", SOURCE_LANGUAGE)]
     site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
-    if site_settings.main_navigation or site_settings.legal_pages:
-        return
     data = tree.resolve(tree.data["site_settings"], SOURCE_LANGUAGE)
-    site_settings.organisation_name = data["organisation_name"]
-    site_settings.main_navigation = [{"type": "page", "value": page.pk} for page in data["main_navigation"]]
-    site_settings.join_page = data["join_page"]
-    site_settings.legal_pages = [{"type": "page", "value": page.pk} for page in data["legal_pages"]]
-    site_settings.save()
-    log("  paramètres du site (navigation, pied de page) enregistrés")
+    changed = False
+    if not (site_settings.main_navigation or site_settings.legal_pages):
+        site_settings.organisation_name = data["organisation_name"]
+        site_settings.main_navigation = [{"type": "page", "value": p.pk} for p in data["main_navigation"]]
+        site_settings.legal_pages = [{"type": "page", "value": p.pk} for p in data["legal_pages"]]
+        changed = True
+    for name in ("join_page", "members_resources_page"):
+        if getattr(site_settings, f"{name}_id") is None:
+            setattr(site_settings, name, data[name])
+            changed = True
+    for name in ("address", "email", "phone"):
+        if not getattr(site_settings, name):
+            setattr(site_settings, name, data[name])
+            changed = True
+    if changed:
+        site_settings.save()
+        log("  paramètres du site (navigation, coordonnées, pied de page) enregistrés")
 
 
 def _ensure_staff_account(log: Log) -> None:

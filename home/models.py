@@ -1,5 +1,6 @@
 """The home page: the root of each language's tree."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -7,9 +8,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
-from core.models import BasePage
+from core.models import BasePage, exclude_members_only
 from core.seo import first_stream_image
+from editorial.models import ArticlePage, CongressPage, NewsIndexPage
 from label.blocks import EditionFiguresBlock
+
+LATEST_NEWS = 3
+UPCOMING = 3
 
 
 class HomePage(BasePage):
@@ -35,6 +40,7 @@ class HomePage(BasePage):
         "editorial.StandardPage",
         "editorial.NewsIndexPage",
         "editorial.PressRoomPage",
+        "editorial.MembersResourcesPage",
     ]
 
     template = "home/home_page.html"
@@ -52,6 +58,31 @@ class HomePage(BasePage):
     def get_og_image(self):
         """The hero's image, else the first image of the sections."""
         return first_stream_image(self.body, block_types=("hero",)) or first_stream_image(self.body)
+
+    def latest_news(self) -> list[ArticlePage]:
+        """The newest live public articles of the home's language."""
+        return list(exclude_members_only(ArticlePage.objects.listing(self.locale))[:LATEST_NEWS])
+
+    def upcoming(self) -> list[CongressPage]:
+        """What comes next: the congress editions of the home's language that have not ended,
+        soonest first. Empty when none is announced (the home page then leaves the section out)."""
+        editions = (
+            CongressPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, end_date__gte=timezone.localdate())
+        )
+        return list(exclude_members_only(editions).order_by("start_date", "pk")[:UPCOMING])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["news_index"] = (
+            NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+            if context["latest_news"]
+            else None
+        )
+        context["upcoming"] = self.upcoming()
+        return context
 
     @property
     def hero(self):

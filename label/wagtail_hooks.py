@@ -10,12 +10,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from territories.models import Region
 
 from . import admin_views
 from .models import MAX_AROBASES, MIN_AROBASES, LabelEdition, Labellisation
+
+
+class LabelEditionIndexView(snippet_views.IndexView):
+    # Wagtail builds "Ajouter édition du label" from the verbose name: no article.
+    add_item_label = _("Ajouter une édition")
 
 
 class LabelEditionViewSet(SnippetViewSet):
@@ -35,6 +41,7 @@ class LabelEditionViewSet(SnippetViewSet):
     ordering = ["-year"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = LabelEditionIndexView
 
 
 class LabellisationFilterSet(WagtailFilterSet):

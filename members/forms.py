@@ -41,3 +41,32 @@ class CloseAccountForm(forms.Form):
         label=_("Je comprends que mon compte sera fermé et que mon nom sera retiré des dossiers."),
         required=True,
     )
+
+
+class SignupForm(forms.Form):
+    """The names allauth's sign-up form asks for besides the email and password
+    (``ACCOUNT_SIGNUP_FORM_CLASS``); the account adapter saves them on the user."""
+
+    first_name = forms.CharField(
+        label=_("Prénom"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": _("Indiquez votre prénom.")},
+    )
+    last_name = forms.CharField(
+        label=_("Nom"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        error_messages={"required": _("Indiquez votre nom.")},
+    )
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def clean_first_name(self) -> str:
+        return self.cleaned_data["first_name"].strip()
+
+    def clean_last_name(self) -> str:
+        return self.cleaned_data["last_name"].strip()
+
+    def signup(self, request, user) -> None:
+        """Nothing more to save: DefaultAccountAdapter.save_user sets first_name and last_name
+        from this form's data."""

@@ -44,6 +44,17 @@ class SiteSettings(BaseSiteSetting):
             "La version anglaise du site montre sa traduction."
         ),
     )
+    members_resources_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Ressources réservées aux membres »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Page française ; l'espace membre y renvoie. La version anglaise du site montre sa traduction."
+        ),
+    )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image de partage par défaut"),
@@ -75,6 +86,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Coordonnées"),
         ),
         FieldPanel("join_page"),
+        FieldPanel("members_resources_page"),
         FieldPanel("social_links"),
         FieldPanel("default_share_image"),
         FieldPanel("legal_pages"),

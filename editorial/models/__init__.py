@@ -2,7 +2,7 @@
 
 from .congress import CongressPage
 from .news import ArticlePage, ArticleRelatedLink, ArticleTag, NewsCategory, NewsIndexPage
-from .pages import StandardPage
+from .pages import MembersResourcesPage, StandardPage
 from .press import (
     PressContact,
     PressKitArchive,
@@ -23,6 +23,7 @@ __all__ = [
     "ArticleRelatedLink",
     "ArticleTag",
     "CongressPage",
+    "MembersResourcesPage",
     "NewsCategory",
     "NewsIndexPage",
     "PressContact",

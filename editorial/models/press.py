@@ -21,9 +21,14 @@ from core.blocks import BODY_BLOCKS, KeyFiguresBlock
 from core.models import BasePage, PageDocument
 from core.seo import first_stream_image, news_article_json_ld
 from label.blocks import EditionFiguresBlock
+from label.models import PalmaresPage
 
 RELEASES_PER_PAGE = 10
 KITS_ON_PRESS_ROOM = 5
+SEARCH_KEYWORDS = (
+    "presse communiqué communiqués communiqué de presse dossier dossiers de presse journaliste "
+    "journalistes médias press release releases press kit kits journalist journalists media"
+)
 
 
 class PressContact(TranslatableMixin, index.Indexed, models.Model):
@@ -109,11 +114,18 @@ class PressRoomPage(BasePage):
         InlinePanel("contacts", label=_("Contacts")),
     ]
 
+    search_fields = [*BasePage.search_fields, index.SearchField("search_keywords")]
+
     template = "editorial/press_room_page.html"
 
     class Meta:
         verbose_name = _("espace presse")
         verbose_name_plural = _("espaces presse")
+
+    def search_keywords(self) -> str:
+        """The words people type to find the press room, in both languages, whatever its title
+        says (the SQLite search does not stem: "communiqué" does not find "Communiqués")."""
+        return SEARCH_KEYWORDS
 
     def releases(self):
         return PressReleasePage.objects.live().public().child_of(self).order_by("-release_date", "-pk")
@@ -145,11 +157,20 @@ class PressReleasePage(BasePage):
     body = StreamField(
         [*BODY_BLOCKS, ("edition_figures", EditionFiguresBlock())], verbose_name=_("texte du communiqué")
     )
+    palmares_year = models.PositiveSmallIntegerField(
+        _("palmarès annoncé"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "L'année du palmarès que ce communiqué annonce ; le lien n'apparaît que si sa page est publiée."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("subtitle"),
         FieldPanel("release_date"),
+        FieldPanel("palmares_year"),
         FieldPanel("introduction", heading=_("Chapeau")),
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents joints")),
@@ -184,7 +205,15 @@ class PressReleasePage(BasePage):
         context["attached_documents"] = list(self.documents.select_related("document"))
         context["contacts"] = [link.contact for link in self.contacts.select_related("contact")]
         context["pdf"] = PressReleasePdf.objects.current(self).first()
+        context["palmares_url"] = self.palmares_url(request)
         return context
+
+    def palmares_url(self, request) -> str | None:
+        """URL of the live palmarès page the release announces, in the active language, or None."""
+        if not self.palmares_year:
+            return None
+        page = PalmaresPage.objects.for_year(self.palmares_year)
+        return page.get_url(request) if page is not None else None
 
 
 class PressReleaseDocument(DocumentLink):

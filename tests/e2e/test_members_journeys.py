@@ -51,6 +51,8 @@ def test_invited_person_signs_up_verifies_and_lands_on_the_portal(page, new_page
     assert invited.locator("h1").inner_text() == "Invitation à rejoindre Brumeval-sur-Onde"
     invited.click("text=Créer mon compte")
     assert invited.input_value("#id_email") == "nouvelle.agente@mairie.test"
+    invited.fill("#id_first_name", "Nina")
+    invited.fill("#id_last_name", "Agente")
     invited.fill("#id_password1", "Une-phrase-de-passe-2026")
     invited.fill("#id_password2", "Une-phrase-de-passe-2026")
     invited.click("form.form button[type=submit]")

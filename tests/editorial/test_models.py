@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core.blocks import RICH_TEXT_FEATURES, FigureBlock, HeroBlock, LinkBlock
-from editorial.models import CongressPage, StandardPage
+from editorial.models import CongressPage, MembersResourcesPage, StandardPage
 from home import demo
 from home.models import HomePage
 from label.models import PalmaresIndexPage
@@ -27,7 +27,9 @@ class StandardPageCreationTests(WagtailPageTestCase):
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanNotCreateAt(Page, StandardPage)
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, PalmaresIndexPage, CongressPage})
+        self.assertAllowedSubpageTypes(
+            StandardPage, {StandardPage, PalmaresIndexPage, CongressPage, MembersResourcesPage}
+        )
 
     def test_superuser_creates_a_standard_page_in_the_admin(self):
         self.login()

@@ -56,12 +56,12 @@ def test_french_feed_is_valid_and_lists_the_latest_twenty(indexes, client, path,
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.version == version
     assert feed.feed.title == "Actualités · Villes Internet"
-    assert feed.feed.link == "http://localhost/actualites/"
+    assert feed.feed.link == "http://testserver/actualites/"
     titles = [entry.title for entry in feed.entries]
     assert titles == [f"Actualité {n:02d}" for n in range(21, 1, -1)]  # 20 newest, no draft
     assert "2026 awards" not in titles
     first = feed.entries[0]
-    assert first.link == "http://localhost/actualites/actualite-21/"
+    assert first.link == "http://testserver/actualites/actualite-21/"
     assert tuple(first.published_parsed[:3]) == (2025, 1, 22)
     assert first.tags[0].term == "Label"
 
@@ -73,7 +73,7 @@ def test_english_feed_lists_only_english_articles(indexes, client, path, version
     assert feed.bozo == 0
     assert feed.version == version
     assert [entry.title for entry in feed.entries] == ["2026 awards"]
-    assert feed.entries[0].link == "http://localhost/en/news/2026-awards/"
+    assert feed.entries[0].link == "http://testserver/en/news/2026-awards/"
     assert feed.feed.get("language", "en") == "en"
 
 
@@ -81,7 +81,7 @@ def test_rss_declares_its_language_and_self_link(indexes, client):
     content = client.get("/actualites/flux/rss/").content.decode()
 
     assert "<language>fr</language>" in content
-    assert 'href="http://localhost/actualites/flux/rss/"' in content
+    assert 'href="http://testserver/actualites/flux/rss/"' in content
 
 
 def test_feeds_are_announced_on_the_index_and_articles(indexes, client):
@@ -92,7 +92,7 @@ def test_feeds_are_announced_on_the_index_and_articles(indexes, client):
             for link in doc.find("head").find_all("link")
             if link.get("rel") == "alternate" and link.get("type")
         }
-        prefix = "http://localhost/en/news/" if url.startswith("/en/") else "http://localhost/actualites/"
+        prefix = "http://testserver/en/news/" if url.startswith("/en/") else "http://testserver/actualites/"
         assert alternates == {
             "application/rss+xml": prefix + "flux/rss/",
             "application/atom+xml": prefix + "flux/atom/",

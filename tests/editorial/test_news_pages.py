@@ -165,7 +165,7 @@ def test_structured_data_describes_a_news_article(article, rf):
     assert data["headline"] == "Palmarès 2026 : 213 collectivités labellisées"
     assert data["datePublished"].startswith("2026-01-30T12:00:00")
     assert data["inLanguage"] == "fr"
-    assert data["url"] == "http://localhost/actualites/palmares-2026/"
+    assert data["url"] == "http://testserver/actualites/palmares-2026/"
     assert data["image"].startswith("http://testserver/")
 
 

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from core.models import members_only_paths
 from editorial.models import (
     ArticlePage,
     CongressPage,
@@ -83,7 +84,7 @@ def internal_path(href: str, base_url: str, site_hosts: set[str]) -> str | None:
     return resolved.path + (f"?{resolved.query}" if resolved.query else "")
 
 
-def link_problem(path: str, client) -> str | None:
+def link_problem(path: str, client, members_only: frozenset[str] = frozenset()) -> str | None:
     if path.startswith(settings.MEDIA_URL):
         # Media are served by the web server in production; the test storage is in memory.
         if not default_storage.exists(path.removeprefix(settings.MEDIA_URL)):
@@ -95,7 +96,8 @@ def link_problem(path: str, client) -> str | None:
             return "has no stored file"
         return None
     status = client.get(path, follow=False).status_code
-    return None if status == 200 else f"answers {status}"
+    expected = 403 if path in members_only else 200  # how to join, to the anonymous crawler
+    return None if status == expected else f"answers {status}"
 
 
 def crawl(client) -> Crawl:
@@ -105,11 +107,14 @@ def crawl(client) -> Crawl:
     targets.update(COLLECTIVITY_URLS)
     targets.update(VIEW_URLS)
     targets.update(NOT_FOUND_URLS)
+    # Members-only pages answer 403 to the anonymous crawler, with how to join.
+    restricted = members_only_paths()
+    members_only = {page.get_url() for page in pages if page.path.startswith(restricted)}
 
     served = []
     for url, lang in targets.items():
         response = client.get(url)
-        expected_status = 404 if url in NOT_FOUND_URLS else 200
+        expected_status = 404 if url in NOT_FOUND_URLS else 403 if url in members_only else 200
         assert response.status_code == expected_status, url
         content = response.content.decode()
         served.append(
@@ -129,7 +134,7 @@ def crawl(client) -> Crawl:
                 outgoing.setdefault(page.url, set()).add(path)
     broken = {}
     for path in sorted(links):
-        problem = link_problem(path, client)
+        problem = link_problem(path, client, frozenset(members_only))
         if problem:
             broken[path] = problem
     return Crawl(served, links, broken, outgoing)
@@ -274,7 +279,7 @@ def test_every_news_page_is_crawled_and_links_its_filters(crawled):
 
 def test_every_press_page_is_crawled_and_links_its_documents(crawled):
     press = live_urls(PressRoomPage, PressReleasePage, PressKitPage)
-    assert len(press) == 5
+    assert len(press) == 6  # the room, the release and the kit, in French and English
     assert press <= crawled.urls()
     assert any(path.startswith("/documents/") for path in crawled.links)
 

@@ -115,7 +115,7 @@ def test_news_article_and_press_release_share_one_structured_data_builder(demo_s
     assert set(release) == set(article) | {"image"}  # the same fields, from the same builder
     assert (release["headline"], release["description"]) == ("Un communiqué", "Le chapeau du communiqué.")
     assert release["datePublished"] == "2026-01-29T12:00:00+01:00"  # the date printed on it
-    assert release["url"] == "http://localhost/presse/communique/"
+    assert release["url"] == "http://testserver/presse/communique/"
     assert release["publisher"] == article["publisher"]
     assert release["publisher"]["name"] == "Villes Internet"
     assert release["image"] == assert_shares(release_tags, "communique-photo")

@@ -41,14 +41,14 @@ def test_first_run_builds_the_site(demo_site):
     # Wagtail's "Welcome to your new Wagtail site!" page is gone.
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"fr", "en"}
-    assert demo_site.get_children().live().count() == 8
+    assert demo_site.get_children().live().count() == 9
 
 
 def test_every_french_page_has_a_live_english_translation(demo_site, locales):
     english = locales["en"]
     french_pages = Page.objects.live().filter(depth__gte=2, locale__language_code="fr")
 
-    assert french_pages.count() == 9
+    assert french_pages.count() == 11
     for page in french_pages:
         translation = page.get_translation_or_none(english)
         assert translation is not None, f"{page.url_path} has no English translation"

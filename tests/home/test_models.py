@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from editorial.models import NewsIndexPage, PressRoomPage, StandardPage
+from editorial.models import MembersResourcesPage, NewsIndexPage, PressRoomPage, StandardPage
 from home import demo
 from home.models import HomePage
 
@@ -69,11 +69,10 @@ class HomePageCreationRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
-    def test_editors_can_add_only_standard_pages_news_and_press_under_the_home_page(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, PressRoomPage})
-        self.assertEqual(
-            set(HomePage.creatable_subpage_models()), {StandardPage, NewsIndexPage, PressRoomPage}
-        )
+    def test_editors_can_add_only_standard_pages_news_press_and_resources_under_the_home_page(self):
+        allowed = {StandardPage, NewsIndexPage, PressRoomPage, MembersResourcesPage}
+        self.assertAllowedSubpageTypes(HomePage, allowed)
+        self.assertEqual(set(HomePage.creatable_subpage_models()), allowed)
 
     def test_admin_offers_no_home_page_under_a_home_page(self):
         self.login()

@@ -83,6 +83,8 @@ def test_signup_needs_the_address_verified_before_login(client):
     response = client.post(
         "/compte/inscription/",
         {
+            "first_name": "Camille",
+            "last_name": "Martin",
             "email": "nouveau@mairie.test",
             "password1": "Un-mot-de-passe-2026",
             "password2": "Un-mot-de-passe-2026",
@@ -122,7 +124,13 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, ours):
 def test_signup_with_a_taken_address_does_not_reveal_it(client, ours):
     response = client.post(
         "/compte/inscription/",
-        {"email": ours.agent.email, "password1": "Un-mot-de-passe-2026", "password2": "Un-mot-de-passe-2026"},
+        {
+            "first_name": "Camille",
+            "last_name": "Martin",
+            "email": ours.agent.email,
+            "password1": "Un-mot-de-passe-2026",
+            "password2": "Un-mot-de-passe-2026",
+        },
     )
 
     assert response.status_code == 302
