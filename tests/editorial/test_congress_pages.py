@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
@@ -117,7 +118,7 @@ def _publish_palmares_2026() -> tuple[PalmaresIndexPage, PalmaresPage]:
     """The palmarès index under "Le label" and the palmarès page of the 2026 edition."""
     label = StandardPage.objects.get(slug="label", locale__language_code="fr")
     palmares = _publish_child(label, PalmaresIndexPage(title="Palmarès", slug="palmares"))
-    edition = LabelEdition.objects.create(year=2026, number=27)
+    edition = LabelEdition.objects.create(year=2026, number=27, results_published_at=timezone.now())
     year = _publish_child(palmares, PalmaresPage(title="Palmarès 2026", slug="2026", edition=edition))
     return palmares, year
 
