@@ -264,6 +264,8 @@ def test_english_sign_up_sends_a_confirmation_link_under_the_english_path(demo_s
         "/en/account/signup/",
         {
             "email": "new.person@example.test",
+            "first_name": "New",
+            "last_name": "Person",
             "password1": "A-long-passphrase-2026",
             "password2": "A-long-passphrase-2026",
         },

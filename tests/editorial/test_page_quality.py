@@ -315,14 +315,14 @@ FRENCH_PROPER_NOUNS = [
     "Palais du Luxembourg",
     "Paris La Défense",
     "C'est pour vous",
-    "Agence Isée",
+    "Défenseur des droits",
     "Association des maires de France",
     "Jean Dionis du Séjour",
     "Tour de France",
 ]
-# Text of these elements is not read. Elements in another language (the switcher names French
-# in French) are skipped too.
-NOT_PROSE = {"script", "style"}
+# Text of these elements is not read: postal addresses are written as the post reads them, in
+# French. Elements in another language (the switcher names French in French) are skipped too.
+NOT_PROSE = {"script", "style", "address"}
 
 
 def visible_text(doc: Element) -> list[str]:

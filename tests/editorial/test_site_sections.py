@@ -135,8 +135,8 @@ def test_member_portal_links_to_the_members_resources(full_demo, client, lang):
     page = MembersResourcesPage.objects.get(locale__language_code=lang)
     client.force_login(side.referent)
 
-    prefix = "/en" if lang == "en" else ""
-    doc = parse(client.get(f"{prefix}/espace-membre/").content)
+    portal = "/en/member-area/" if lang == "en" else "/espace-membre/"
+    doc = parse(client.get(portal).content)
 
     assert page.url in [a.get("href") for a in doc.find_all("a")]
     assert SiteSettings.objects.get().members_resources_page.specific.locale.language_code == "fr"

@@ -85,7 +85,7 @@ def test_history_chart_and_its_text_equivalent(client, history):
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == "chart-title chart-desc"
     assert svg.find_all("title")[0].text.strip() == "Arobases de Brumeville-Courte par édition du label"
-    assert "2028 : 3 @ ; 2029 : 3 @ ; 2030 : 3 @" in svg.find_all("desc")[0].text
+    assert "2028 : 3 @, 2029 : 3 @, 2030 : 3 @" in svg.find_all("desc")[0].text
     table = doc.find_all("table")[0]
     body_rows = table.find_all("tr")[1:]
     assert [row.find_all("th")[0].text.strip() for row in body_rows] == ["2030", "2029", "2028"]

@@ -55,7 +55,7 @@ def test_collectivity_page_shows_history_chart_and_table(label_demo, client):
     svg = doc.find_all("svg")[0]
     assert svg.get("role") == "img"
     assert "Dijon" in svg.find_all("title")[0].text
-    assert "2025 : 5 @ ; 2026 : 5 @" in svg.find_all("desc")[0].text
+    assert "2025 : 5 @, 2026 : 5 @" in svg.find_all("desc")[0].text
     assert len(svg.find_all("rect")) == 2
     rows = doc.find_all("table")[0].find_all("tr")
     assert [row.find_all("th")[0].text.strip() for row in rows[1:]] == ["2026", "2025"]

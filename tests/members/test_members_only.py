@@ -95,7 +95,7 @@ def test_a_child_of_a_members_only_page_is_members_only_on_every_surface(client,
     assert client.get(child.url).status_code == 403
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/boite-a-outils/" not in sitemap and child.url not in sitemap
-    assert "<loc>http://localhost/</loc>" in sitemap
+    assert "<loc>http://testserver/</loc>" in sitemap
     assert "Fiche zanzibarique" not in client.get("/recherche/", {"q": "zanzibarique"}).content.decode()
 
     client.force_login(ours.agent)
