@@ -78,6 +78,7 @@ class Row:
     collectivity: Collectivity
     arobases: int | None = None
     kinds: list[str] = field(default_factory=list)
+    population: int | None = None  # the edition's own figure, when it differs (seeds)
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _real_rows(palmares: dict) -> list[Row]:
     wanted = palmares["real"]
     real = {c.slug: c for c in Collectivity.objects.filter(slug__in=[row["slug"] for row in wanted])}
     return [
-        Row(real[row["slug"]], row["arobases"], list(row.get("distinctions", [])))
+        Row(real[row["slug"]], row["arobases"], list(row.get("distinctions", [])), row.get("population"))
         for row in wanted
         if row["slug"] in real
     ]
@@ -375,7 +376,12 @@ def _ensure_palmares(edition: LabelEdition, rows: list[Row]) -> int:
     )
     labellisations = Labellisation.objects.bulk_create(
         [
-            Labellisation(collectivity_id=pks[row.collectivity.slug], edition=edition, arobases=row.arobases)
+            Labellisation(
+                collectivity_id=pks[row.collectivity.slug],
+                edition=edition,
+                arobases=row.arobases,
+                population=row.population,
+            )
             for row in rows
         ]
     )

@@ -76,6 +76,7 @@ class LabellisationViewSet(SnippetViewSet):
         FieldPanel("edition"),
         FieldPanel("collectivity"),
         FieldPanel("arobases"),
+        FieldPanel("population"),
         InlinePanel("distinctions", label=_("Distinctions")),
     ]
 

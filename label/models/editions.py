@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -122,6 +123,12 @@ class LabelEdition(models.Model):
         return self.results_published_at is not None and self.results_published_at <= (now or timezone.now())
 
 
+def edition_population(prefix: str = "") -> Coalesce:
+    """The population of a labelled collectivity as its edition published it: the
+    labellisation's own figure when staff recorded one, else the collectivity's."""
+    return Coalesce(f"{prefix}population", f"{prefix}collectivity__population")
+
+
 class LabellisationQuerySet(models.QuerySet):
     def public(self, now=None) -> LabellisationQuerySet:
         """Labellisations of the editions whose results are published."""
@@ -134,10 +141,15 @@ class LabellisationQuerySet(models.QuerySet):
     def of_category(self, category: str) -> LabellisationQuerySet:
         return self.filter(category_conditions("collectivity")[category])
 
+    def with_edition_population(self) -> LabellisationQuerySet:
+        """Annotate ``population_value``: the population the edition published."""
+        return self.annotate(population_value=edition_population())
+
     def for_listing(self) -> LabellisationQuerySet:
         """Everything a palmarès row shows, in a constant number of queries."""
         return (
             self.with_category()
+            .with_edition_population()
             .select_related("collectivity__department", "collectivity__region", "edition")
             .prefetch_related(models.Prefetch("distinctions", queryset=Distinction.objects.order_by("kind")))
         )
@@ -159,6 +171,15 @@ class Labellisation(ClusterableModel):
         _("arobases"),
         validators=[MinValueValidator(MIN_AROBASES), MaxValueValidator(MAX_AROBASES)],
         help_text=_("De 1 à 5 @."),
+    )
+    population = models.PositiveIntegerField(
+        _("population à cette édition"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Le nombre d'habitants que le palmarès de cette édition a publié, s'il diffère de la "
+            "population actuelle de la collectivité. Vide : la population de la collectivité."
+        ),
     )
 
     objects = LabellisationQuerySet.as_manager()
@@ -182,6 +203,11 @@ class Labellisation(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.collectivity.name} · {self.edition.year} · {self.arobases}@"
+
+    @property
+    def edition_population(self) -> int | None:
+        """The population this edition published (:func:`edition_population`, in Python)."""
+        return self.population if self.population is not None else self.collectivity.population
 
     @property
     def category(self):

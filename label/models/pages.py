@@ -237,7 +237,7 @@ def sort_rows(rows, sort: str):
     if sort == "arobases":
         return rows.order_by("-arobases", "collectivity__name", "pk")
     if sort == "population":
-        return rows.order_by(F("collectivity__population").desc(nulls_last=True), "collectivity__name", "pk")
+        return rows.order_by(F("population_value").desc(nulls_last=True), "collectivity__name", "pk")
     return rows.order_by("collectivity__name", "pk")
 
 

@@ -65,7 +65,7 @@ def palmares_rows(edition: LabelEdition) -> Iterator[dict]:
             "siren": collectivity.siren or "",
             "departement": collectivity.department.code if collectivity.department else "",
             "region": collectivity.region.name if collectivity.region else "",
-            "population": collectivity.population,
+            "population": row.population_value,
             "arobases": row.arobases,
             "distinctions": [distinction.kind for distinction in row.distinctions.all()],
         }

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from territories.models import Category, Collectivity, CollectivityKind
 
 from ..models import MAX_AROBASES, MIN_AROBASES, Distinction, DistinctionKind, LabelEdition, Labellisation
-from ..models.editions import category_conditions
+from ..models.editions import category_conditions, edition_population
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,10 @@ def edition_figures(edition: LabelEdition) -> EditionFigures:
         villes=Count("pk", filter=conditions[Category.VILLE]),
         villages=Count("pk", filter=conditions[Category.VILLAGE]),
         territoires=Count("pk", filter=conditions[Category.TERRITOIRE]),
-        inhabitants=Sum("collectivity__population", default=0),
-        unknown_population=Count("pk", filter=Q(collectivity__population__isnull=True)),
+        inhabitants=Sum(edition_population(), default=0),
+        unknown_population=Count(
+            "pk", filter=Q(population__isnull=True, collectivity__population__isnull=True)
+        ),
         **{f"arobases_{n}": Count("pk", filter=Q(arobases=n)) for n in range(MIN_AROBASES, MAX_AROBASES + 1)},
     )
     labelled_ids = rows.values("collectivity_id")

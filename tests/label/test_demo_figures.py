@@ -117,7 +117,10 @@ def test_real_collectivities_keep_the_seeds_facts(label_demo):
     la_rochelle = rows[2025, "la-rochelle-70"].collectivity
     # The Haute-Saône village (département 70), not the city of Charente-Maritime.
     assert (la_rochelle.department.code, la_rochelle.get_category_display()) == ("70", "Village")
-    assert la_rochelle.population < 100
+    # Each edition shows the population its own document published: 41 in the 2025 press kit,
+    # 45 in the 30 January 2026 release.
+    assert rows[2025, "la-rochelle-70"].edition_population == 41
+    assert rows[2026, "la-rochelle-70"].edition_population == 45
     # Release of 30 January 2026: Dijon among the ten "Territoire d'excellence numérique".
     assert DistinctionKind.TEN in rows[2026, "dijon"].distinctions.values_list("kind", flat=True)
     # Press kit 2025: the Eurométropole de Strasbourg "saluée pour ses initiatives en matière de
@@ -177,3 +180,11 @@ def test_english_page_says_million(label_demo, client):
     doc = parse(client.get("/en/label/palmares/2026/").content.decode())
     values = [dd.text.strip() for dd in doc.find_all("dd", class_="key-figure__value")]
     assert "4.6 million" in values
+
+
+
+def test_each_palmares_file_gives_la_rochelle_the_population_of_its_year(label_demo, client):
+    for year, population in ((2025, "41"), (2026, "45")):
+        text = client.get(f"/label/palmares/{year}/palmares-{year}.csv").content.decode("utf-8-sig")
+        (row,) = [line for line in text.splitlines() if line.startswith("La Rochelle;")]
+        assert row.split(";")[7] == population
