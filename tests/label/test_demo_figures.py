@@ -182,7 +182,6 @@ def test_english_page_says_million(label_demo, client):
     assert "4.6 million" in values
 
 
-
 def test_each_palmares_file_gives_la_rochelle_the_population_of_its_year(label_demo, client):
     for year, population in ((2025, "41"), (2026, "45")):
         text = client.get(f"/label/palmares/{year}/palmares-{year}.csv").content.decode("utf-8-sig")
