@@ -276,6 +276,16 @@ VILLAGE_POPULATION_THRESHOLD = 2000
 # French commune is about 4 MB.
 CSV_IMPORT_MAX_BYTES = int(os.environ.get("CSV_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# Invitations to the member portal (members.services.invitations): per inviter per hour, per
+# collectivity per 24 hours, and pending at once per collectivity.
+MEMBERS_INVITATIONS_PER_INVITER_PER_HOUR = int(
+    os.environ.get("MEMBERS_INVITATIONS_PER_INVITER_PER_HOUR", "10")
+)
+MEMBERS_INVITATIONS_PER_COLLECTIVITY_PER_DAY = int(
+    os.environ.get("MEMBERS_INVITATIONS_PER_COLLECTIVITY_PER_DAY", "30")
+)
+MEMBERS_MAX_PENDING_INVITATIONS = int(os.environ.get("MEMBERS_MAX_PENDING_INVITATIONS", "20"))
+
 # load_demo_data creates an account with a published password: development and tests only.
 DEMO_DATA_ALLOWED = False
 # The demo loaders run by `manage.py load_demo_data`, in this order: (title, dotted path of
