@@ -6,3 +6,25 @@
 - :mod:`.exports`: the open data of the catalogue (CSV, JSON);
 - :mod:`.figures`: the sheets each edition's laureates published.
 """
+
+from .sheets import (
+    EDITABLE_FIELDS,
+    belongs_to,
+    can_edit,
+    create_sheet,
+    delete_sheet,
+    moderate,
+    require_editor,
+    update_sheet,
+)
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "belongs_to",
+    "can_edit",
+    "create_sheet",
+    "delete_sheet",
+    "moderate",
+    "require_editor",
+    "update_sheet",
+]
