@@ -19,7 +19,7 @@ from core.blocks import BODY_BLOCKS
 from core.models import BasePage
 from territories.models import Collectivity, Region
 
-from .referentiel import Enjeu, Family, Service
+from .referentiel import Service
 from .sheets import ActionSheet
 
 PER_PAGE = 20
@@ -75,9 +75,10 @@ class ActionCatalogPage(RoutablePageMixin, BasePage):
     def _listing(self, request, sheets, collectivity=None):
         from ..forms import CatalogFilterForm
 
-        families = list(Family.objects.all())
-        enjeux = list(Enjeu.objects.all())
-        services = list(Service.objects.order_by("name_fr"))
+        # The whole référentiel in one query: families and enjeux come with their services.
+        services = list(Service.objects.select_related("enjeu__family").order_by("name_fr"))
+        enjeux = sorted({s.enjeu for s in services}, key=lambda e: (e.family.position, e.position, e.code))
+        families = sorted({e.family for e in enjeux}, key=lambda f: (f.position, f.code))
         regions = list(Region.objects.order_by("name"))
         form = CatalogFilterForm(
             request.GET, families=families, enjeux=enjeux, services=services, regions=regions

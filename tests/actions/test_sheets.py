@@ -69,7 +69,9 @@ def test_only_the_collectivitys_people_write_its_sheets():
     outsider = MemberRoleFactory().user
     values = {"title": "T", "summary": "S", "started_on": D(2025, 1, 1), "ended_on": None}
     with pytest.raises(PermissionDenied):
-        services.create_sheet(actor=outsider, collectivity=collectivity, values=values, services=[ServiceFactory()])
+        services.create_sheet(
+            actor=outsider, collectivity=collectivity, values=values, services=[ServiceFactory()]
+        )
     assert not ActionSheet.objects.exists()
 
 
