@@ -1,5 +1,6 @@
 """Demo of the actions app, loaded by ``manage.py load_demo_data`` after the label and members.
 
+* The Atlaas catalogue page under "Le label" (``demo/pages.yaml``).
 * The illustrative référentiel of ``demo/referentiel.yaml`` (4 families, 16 enjeux, 144
   services; names written for the demo).
 * Synthetic sheets, visibly fictional (titled "Démonstration · ..."), over the collectivities
@@ -33,6 +34,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.demo import load_page_tree
+
 from label.models import Labellisation
 from territories.models import Collectivity
 
@@ -41,6 +44,7 @@ from .services.referentiel import load_referentiel
 
 Log = Callable[[str], None]
 DATA = Path(__file__).parent / "demo" / "referentiel.yaml"
+PAGES = Path(__file__).parent / "demo" / "pages.yaml"
 RANDOM_SEED = 20260129
 #: Sheets the laureates of each edition published, as the seeds say.
 PUBLISHED_TOTALS = {2025: 15_424, 2026: 14_930}
@@ -136,8 +140,13 @@ AUDIENCES = [
 PARTNERS = ["", "", "Intercommunalité", "Département", "Associations locales", "Médiathèque", "Centre social"]
 
 
-@transaction.atomic
 def load(log: Log) -> None:
+    load_sheets(log)
+    load_page_tree(PAGES, log)
+
+
+@transaction.atomic
+def load_sheets(log: Log) -> None:
     families, enjeux, services = load_referentiel(DATA)
     log(f"Référentiel : {families} familles, {enjeux} enjeux, {services} services créés.")
     if ActionSheet.objects.filter(external_id__startswith="demo-").exists():
