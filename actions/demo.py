@@ -35,7 +35,6 @@ from pathlib import Path
 from django.db import transaction
 
 from core.demo import load_page_tree
-
 from label.models import Labellisation
 from territories.models import Collectivity
 
