@@ -60,3 +60,15 @@ def test_the_demo_gives_the_seeds_figures(full_demo):
     assert laureates_sheet_count(2025) == 15_424  # press kit 2025
     assert laureates_sheet_count(2026) == 14_930  # press release of 30 January 2026
     assert 15_000 <= ActionSheet.objects.count() <= 20_000
+
+
+def test_the_home_page_quotes_the_computed_number(full_demo, client):
+    from django.utils.formats import number_format
+    from django.utils.translation import override
+
+    body = client.get("/").content.decode()
+    with override("fr"):
+        assert number_format(14_930, force_grouping=True) in body
+    assert "collectivités labellisées en 2026" in body
+    english = client.get("/en/").content.decode()
+    assert "Atlaas" in english
