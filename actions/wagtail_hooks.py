@@ -1,10 +1,11 @@
 """Wagtail admin of the action sheets: an "Atlaas" menu with the référentiel (families, enjeux,
 services) and the sheets, which staff moderate (publish, withdraw) and import."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -131,3 +132,15 @@ register_snippet(AtlaasViewSetGroup)
 @hooks.register("register_admin_urls")
 def register_import_url():
     return [path("atlaas/import/", admin_views.SheetImportView.as_view(), name="actions_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return all(request.user.has_perm(p) for p in admin_views.SheetImportView.permissions)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Importer des fiches actions"), reverse("actions_import"), icon_name="upload", order=321
+    )

@@ -122,3 +122,21 @@ def test_open_data_lists_published_sheets_only(client):
     assert "Publiée" in csv_text and "Brouillon" not in csv_text
     data = json.loads(b"".join(client.get("/atlaas/fiches-actions.json").streaming_content))
     assert [item["titre"] for item in data] == ["Publiée"]
+
+
+def test_admin_import_page_reports_errors_and_imports(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    collectivity = CollectivityFactory()
+    ServiceFactory(code="wifi-public")
+    bad = SimpleUploadedFile(
+        "fiches.csv", (HEADER + f"{collectivity.insee_code};A1;T;R;inconnu;2025-01-02;;;;\n").encode()
+    )
+    response = admin_client.post("/admin/atlaas/import/", {"file": bad})
+    assert "inconnu" in response.content.decode()
+    assert not ActionSheet.objects.exists()
+    good = SimpleUploadedFile(
+        "fiches.csv", (HEADER + f"{collectivity.insee_code};A1;T;R;wifi-public;2025-01-02;;;;\n").encode()
+    )
+    assert admin_client.post("/admin/atlaas/import/", {"file": good}).status_code == 302
+    assert ActionSheet.objects.count() == 1
