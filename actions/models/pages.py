@@ -73,6 +73,8 @@ class ActionCatalogPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("catalogues des fiches actions")
 
     def _listing(self, request, sheets, collectivity=None):
+        from label.models import collectivity_history_url
+
         from ..forms import CatalogFilterForm
 
         # The whole référentiel in one query: families and enjeux come with their services.
@@ -101,6 +103,7 @@ class ActionCatalogPage(RoutablePageMixin, BasePage):
                 "query": QueryDict() if filter_error else request.GET,
                 "page_obj": page_obj,
                 "collectivity": collectivity,
+                "history_url": collectivity_history_url(collectivity, request) if collectivity else "",
                 "base_url": self.get_url(request),
                 "csv_url": reverse("actions:download_csv"),
                 "json_url": reverse("actions:download_json"),
