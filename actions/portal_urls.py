@@ -14,5 +14,7 @@ urlpatterns = [
     path("", private(portal_views.sheet_list), name="list"),
     path(_("nouvelle/"), private(portal_views.sheet_edit), name="create"),
     path(_("<int:pk>/modifier/"), private(portal_views.sheet_edit), name="edit"),
+    path(_("bilan/"), private(portal_views.report), name="report"),
+    path(_("bilan/<int:year>/"), private(portal_views.report), name="report_year"),
     path(_("<int:pk>/supprimer/"), private(portal_views.sheet_delete), name="delete"),
 ]

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,7 @@ from members.services import current_collectivity
 
 from . import services
 from .forms import SheetForm
-from .models import ActionSheet
+from .models import FIRST_YEAR, ActionSheet
 
 PUBLISH = "publier"
 
@@ -92,3 +93,23 @@ def sheet_delete(request, pk: int):
     else:
         messages.success(request, _("La fiche « %(title)s » est supprimée.") % {"title": sheet.title})
     return redirect("actions_portal:list")
+
+
+@login_required
+def report(request, year: int | None = None):
+    """The self-assessment report of the portal's collectivity for a label year (page only)."""
+    from label.models import LabelEdition
+
+    from .services.reports import build_report
+
+    collectivity = _collectivity(request)
+    years = sorted(set(LabelEdition.objects.values_list("year", flat=True)), reverse=True)
+    if year is None:
+        year = years[0] if years else timezone.localdate().year
+    if year < FIRST_YEAR or year > timezone.localdate().year + 1:
+        raise Http404
+    return render(
+        request,
+        "actions/portal/report.html",
+        {"collectivity": collectivity, "report": build_report(collectivity, year), "years": years},
+    )
