@@ -25,7 +25,8 @@ def test_report_by_hand():
     enjeu_a, enjeu_b = EnjeuFactory(), EnjeuFactory()
     a1, a2, b1 = ServiceFactory(enjeu=enjeu_a), ServiceFactory(enjeu=enjeu_a), ServiceFactory(enjeu=enjeu_b)
     me = CollectivityFactory(population=5_000)
-    peer1, peer2 = CollectivityFactory(population=6_000), CollectivityFactory(population=7_000)
+    peer1 = CollectivityFactory(population=6_000)
+    CollectivityFactory(population=7_000)  # a peer without sheets
     CollectivityFactory(population=60_000)  # another band: not a peer
     ActionSheetFactory(collectivity=me, services=[a1, a2], started_on=D(2024, 2, 1))
     ActionSheetFactory(collectivity=me, services=[a1], started_on=D(2025, 2, 1))
@@ -38,10 +39,7 @@ def test_report_by_hand():
 
     report = build_report(me, 2026)
     assert report.sheet_count == 2
-    assert dict((e.pk, n) for e, n in report.enjeux if e.pk in (enjeu_a.pk, enjeu_b.pk)) == {
-        enjeu_a.pk: 2,
-        enjeu_b.pk: 0,
-    }
+    assert {e.pk: n for e, n in report.enjeux} == {enjeu_a.pk: 2, enjeu_b.pk: 0}
     assert report.services_covered == 2
     assert report.peer_count == 2
     assert report.percentile == 50.0  # peers have 3 and 0 sheets: one below, none equal
