@@ -58,6 +58,18 @@ def reference_date(edition_year: int) -> datetime.date:
     return datetime.date(edition_year, 1, 1)
 
 
+def eligibility_condition(edition_year: int, prefix: str = "") -> Q:
+    """The SQL condition of :meth:`ActionSheetQuerySet.eligible_for` on sheets reached through
+    ``prefix`` (e.g. ``"action_sheets__"`` from a collectivity), for filtered aggregates."""
+    ref = reference_date(edition_year)
+    two_years_before = ref.replace(year=edition_year - 2)
+    return Q(**{f"{prefix}status": "published", f"{prefix}started_on__lt": ref}) & (
+        Q(**{f"{prefix}started_on__gte": two_years_before})
+        | Q(**{f"{prefix}ended_on__isnull": True})
+        | Q(**{f"{prefix}ended_on__gte": ref})
+    )
+
+
 class SheetStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publiée")
@@ -78,12 +90,7 @@ class ActionSheetQuerySet(models.QuerySet):
 
     def eligible_for(self, edition_year: int) -> ActionSheetQuerySet:
         """Published sheets that count for the edition of ``edition_year`` (module doc)."""
-        ref = reference_date(edition_year)
-        two_years_before = ref.replace(year=edition_year - 2)
-        return self.published().filter(
-            Q(started_on__lt=ref),
-            Q(started_on__gte=two_years_before) | Q(ended_on__isnull=True) | Q(ended_on__gte=ref),
-        )
+        return self.filter(eligibility_condition(edition_year))
 
     def visible_to(self, user) -> ActionSheetQuerySet:
         """Published sheets, plus every sheet of the collectivities ``user`` belongs to (their

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from territories.models import Collectivity
 
 from ..models import ActionSheet, Enjeu, Family, Service, population_band_condition, population_band_of
+from ..models.sheets import eligibility_condition
 
 YEARS_SHOWN = 5
 STANDOUT = 5
@@ -78,7 +79,9 @@ def peers_of(collectivity: Collectivity):
 def build_report(collectivity: Collectivity, year: int) -> Report:
     eligible = ActionSheet.objects.eligible_for(year)
     own = eligible.filter(collectivity=collectivity)
-    own_links = Links.objects.filter(actionsheet__in=own.values("pk"))
+    own_links = Links.objects.filter(
+        eligibility_condition(year, "actionsheet__"), actionsheet__collectivity=collectivity
+    )
     by_enjeu = dict(
         own_links.values("service__enjeu_id")
         .annotate(n=Count("actionsheet_id", distinct=True))
@@ -95,10 +98,7 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
     offered = Service.objects.offered_in(year).count()
     years = list(range(year - YEARS_SHOWN + 1, year + 1))
     evolution_counts = collectivity.action_sheets.aggregate(
-        **{
-            str(y): Count("pk", filter=Q(pk__in=ActionSheet.objects.eligible_for(y).values("pk")))
-            for y in years
-        }
+        **{str(y): Count("pk", filter=eligibility_condition(y)) for y in years}
     )
     evolution = [(y, evolution_counts[str(y)]) for y in years]
     standout = list(
@@ -109,7 +109,7 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
     peers = peers_of(collectivity)
     peer_counts = list(
         peers.annotate(
-            n=Count("action_sheets", filter=Q(action_sheets__in=eligible.values("pk")))
+            n=Count("action_sheets", filter=eligibility_condition(year, "action_sheets__"))
         ).values_list("n", flat=True)
     )
     sheet_count = evolution_counts[str(year)]
