@@ -28,6 +28,8 @@ urlpatterns = [
     path("favicon.ico", editorial_views.favicon, name="favicon"),
     # Open data of the label, the same file in every language.
     path("", include("label.urls")),
+    # Open data of the Atlaas catalogue.
+    path("", include("actions.urls")),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
@@ -60,6 +62,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
     path(_("compte/"), include("members.account_urls")),
+    path(_("espace-membre/fiches-actions/"), include("actions.portal_urls")),
     path(_("espace-membre/"), include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from actions.blocks import LaureatesSheetsBlock
 from core.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
 from core.models import BasePage, exclude_members_only
 from core.seo import first_stream_image
@@ -24,6 +25,7 @@ class HomePage(BasePage):
             ("hero", HeroBlock()),
             ("featured", FeaturedContentBlock()),
             ("edition_figures", EditionFiguresBlock()),
+            ("laureates_sheets", LaureatesSheetsBlock()),
             *BODY_BLOCKS,
         ],
         verbose_name=_("sections"),

@@ -28,6 +28,7 @@ class StandardPage(BasePage):
     subpage_types = [
         "editorial.StandardPage",
         "label.PalmaresIndexPage",
+        "actions.ActionCatalogPage",
         "editorial.CongressPage",
         "editorial.MembersResourcesPage",
     ]

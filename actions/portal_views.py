@@ -1,0 +1,115 @@
+"""The sheets in the member portal: the collectivity's people list, create, edit and delete
+its sheets. The collectivity is the one the portal shows (members' current collectivity); a
+sheet of another collectivity gets a 404 and nothing changes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.services import current_collectivity
+
+from . import services
+from .forms import SheetForm
+from .models import FIRST_YEAR, ActionSheet
+
+PUBLISH = "publier"
+
+
+def _collectivity(request):
+    collectivity = current_collectivity(request.user)
+    if collectivity is None:
+        raise Http404
+    return collectivity
+
+
+def _own_sheet(request, pk: int) -> ActionSheet:
+    collectivity = _collectivity(request)
+    return get_object_or_404(
+        ActionSheet.objects.select_related("collectivity"), pk=pk, collectivity=collectivity
+    )
+
+
+@login_required
+def sheet_list(request):
+    collectivity = _collectivity(request)
+    sheets = list(collectivity.action_sheets.order_by("-updated_at", "-pk"))
+    return render(request, "actions/portal/sheet_list.html", {"collectivity": collectivity, "sheets": sheets})
+
+
+def _save(request, form: SheetForm, sheet: ActionSheet | None, collectivity):
+    values = {name: form.cleaned_data.get(name) for name in services.EDITABLE_FIELDS}
+    chosen = list(form.cleaned_data["services"])
+    publish = request.POST.get("action") == PUBLISH
+    if sheet is None:
+        return services.create_sheet(
+            actor=request.user, collectivity=collectivity, values=values, services=chosen, publish=publish
+        )
+    return services.update_sheet(
+        actor=request.user, sheet=sheet, values=values, services=chosen, publish=publish
+    )
+
+
+@login_required
+def sheet_edit(request, pk: int | None = None):
+    collectivity = _collectivity(request)
+    sheet = _own_sheet(request, pk) if pk is not None else None
+    form = SheetForm(request.POST or None, instance=sheet)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = _save(request, form, sheet, collectivity)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("La fiche « %(title)s » est enregistrée.") % {"title": saved.title})
+            return redirect("actions_portal:list")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "actions/portal/sheet_form.html",
+        {"collectivity": collectivity, "form": form, "sheet": sheet},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def sheet_delete(request, pk: int):
+    sheet = _own_sheet(request, pk)
+    try:
+        services.delete_sheet(actor=request.user, sheet=sheet)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("La fiche « %(title)s » est supprimée.") % {"title": sheet.title})
+    return redirect("actions_portal:list")
+
+
+@login_required
+def report(request, year: int | None = None):
+    """The self-assessment report of the portal's collectivity for a label year (page only)."""
+    from label.models import LabelEdition
+
+    from .services.reports import build_report
+
+    collectivity = _collectivity(request)
+    years = sorted(set(LabelEdition.objects.values_list("year", flat=True)), reverse=True)
+    if year is None:
+        year = years[0] if years else timezone.localdate().year
+    if year < FIRST_YEAR or year > timezone.localdate().year + 1:
+        raise Http404
+    return render(
+        request,
+        "actions/portal/report.html",
+        {"collectivity": collectivity, "report": build_report(collectivity, year), "years": years},
+    )

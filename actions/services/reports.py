@@ -1,0 +1,143 @@
+"""The self-assessment report of a collectivity for a label year, computed with database
+aggregates: the number of queries and the memory depend on the size of the référentiel and the
+number of peers, never on the number of sheets.
+
+- coverage: for each enjeu and each family, how many of the collectivity's sheets eligible for
+  the year (:meth:`~actions.models.ActionSheetQuerySet.eligible_for`) are filed under it;
+- services covered, against the services offered that year;
+- evolution: the eligible sheets of each of the last years;
+- the sheets that stand out: the eligible sheets filed under the most services, newest first;
+- peers: the collectivities of the same category and population band; the collectivity's
+  position among them (percentile rank of its number of eligible sheets);
+- suggestions: the services most common among the peers' eligible sheets for which the
+  collectivity has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from territories.models import Collectivity
+
+from ..models import ActionSheet, Enjeu, Family, Service, population_band_condition, population_band_of
+from ..models.sheets import eligibility_condition
+
+YEARS_SHOWN = 5
+STANDOUT = 5
+SUGGESTIONS = 5
+
+Links = ActionSheet.services.through
+
+
+@dataclass
+class Report:
+    collectivity: Collectivity
+    year: int
+    sheet_count: int
+    enjeux: list[tuple[Enjeu, int]]
+    families: list[tuple[Family, int]]
+    services_covered: int
+    services_offered: int
+    evolution: list[tuple[int, int]]
+    standout: list[ActionSheet]
+    peer_count: int
+    percentile: float | None
+    suggestions: list[tuple[Service, int]] = field(default_factory=list)
+
+    @property
+    def enjeux_covered(self) -> int:
+        return sum(1 for _enjeu, count in self.enjeux if count)
+
+    @property
+    def families_covered(self) -> int:
+        return sum(1 for _family, count in self.families if count)
+
+
+def percentile_rank(value: int, others: list[int]) -> float | None:
+    """The share of ``others`` below ``value``, ties counted half, in percent (None without others)."""
+    if not others:
+        return None
+    below = sum(1 for other in others if other < value)
+    equal = sum(1 for other in others if other == value)
+    return round(100 * (below + equal / 2) / len(others), 1)
+
+
+def peers_of(collectivity: Collectivity):
+    """Collectivities of the same category and population band (the collectivity excluded)."""
+    peers = Collectivity.objects.exclude(pk=collectivity.pk)
+    category = collectivity.category
+    if category is not None:
+        peers = peers.of_category(category)
+    band = population_band_of(collectivity.population)
+    if band is not None:
+        peers = peers.filter(population_band_condition(band, prefix=""))
+    return peers
+
+
+def build_report(collectivity: Collectivity, year: int) -> Report:
+    eligible = ActionSheet.objects.eligible_for(year)
+    own = eligible.filter(collectivity=collectivity)
+    own_links = Links.objects.filter(
+        eligibility_condition(year, "actionsheet__"), actionsheet__collectivity=collectivity
+    )
+    by_enjeu = dict(
+        own_links.values("service__enjeu_id")
+        .annotate(n=Count("actionsheet_id", distinct=True))
+        .values_list("service__enjeu_id", "n")
+    )
+    by_family = dict(
+        own_links.values("service__enjeu__family_id")
+        .annotate(n=Count("actionsheet_id", distinct=True))
+        .values_list("service__enjeu__family_id", "n")
+    )
+    covered = set(own_links.values_list("service_id", flat=True).distinct())
+    enjeux = [(enjeu, by_enjeu.get(enjeu.pk, 0)) for enjeu in Enjeu.objects.select_related("family")]
+    families = [(family, by_family.get(family.pk, 0)) for family in Family.objects.all()]
+    offered = Service.objects.offered_in(year).count()
+    years = list(range(year - YEARS_SHOWN + 1, year + 1))
+    evolution_counts = collectivity.action_sheets.aggregate(
+        **{str(y): Count("pk", filter=eligibility_condition(y)) for y in years}
+    )
+    evolution = [(y, evolution_counts[str(y)]) for y in years]
+    standout = list(
+        own.annotate(service_total=Count("services")).order_by("-service_total", "-started_on", "-pk")[
+            :STANDOUT
+        ]
+    )
+    peers = peers_of(collectivity)
+    peer_counts = list(
+        peers.annotate(
+            n=Count("action_sheets", filter=eligibility_condition(year, "action_sheets__"))
+        ).values_list("n", flat=True)
+    )
+    sheet_count = evolution_counts[str(year)]
+    suggestions = []
+    if peer_counts:
+        common = (
+            Links.objects.filter(
+                actionsheet__in=eligible.filter(collectivity__in=peers.values("pk")).values("pk")
+            )
+            .exclude(service_id__in=covered)
+            .values("service_id")
+            .annotate(n=Count("actionsheet_id"))
+            .order_by("-n", "service_id")[:SUGGESTIONS]
+        )
+        counts = {row["service_id"]: row["n"] for row in common}
+        services = Service.objects.select_related("enjeu").in_bulk(counts)
+        suggestions = [(services[pk], n) for pk, n in counts.items()]
+    return Report(
+        collectivity=collectivity,
+        year=year,
+        sheet_count=sheet_count,
+        enjeux=enjeux,
+        families=families,
+        services_covered=len(covered),
+        services_offered=offered,
+        evolution=evolution,
+        standout=standout,
+        peer_count=len(peer_counts),
+        percentile=percentile_rank(sheet_count, peer_counts),
+        suggestions=suggestions,
+    )
