@@ -32,9 +32,7 @@ def position_from_counts(below: int, equal: int, total: int) -> float | None:
     than in total).
     """
     if below < 0 or equal < 0 or total < 0 or below + equal > total:
-        raise ValueError(
-            f"inconsistent counts: {below} below and {equal} equal out of {total} peers"
-        )
+        raise ValueError(f"inconsistent counts: {below} below and {equal} equal out of {total} peers")
     if total == 0:
         return None
     return 100 * (below + equal / 2) / total
