@@ -164,8 +164,9 @@ class MosaicTile:
 
     @property
     def percent(self) -> int:
-        """The coverage drawn on the tile, in whole %."""
-        return round(self.enjeu.percent)
+        """The coverage drawn on the tile, in whole % rounded half up (12.5 % → 13 %, as the
+        table's ``floatformat`` would)."""
+        return math.floor(self.enjeu.percent + 0.5)
 
 
 @dataclass(frozen=True)
