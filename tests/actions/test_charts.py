@@ -283,3 +283,21 @@ def test_both_charts_fit_320_px():
             browser.close()
     assert page_width <= 320
     assert len(widths) == 2 and all(0 < width <= 320 for width in widths)
+
+
+def test_tiles_round_half_up_and_long_family_names_are_shortened_in_the_drawing():
+    name = "Administration numérique et relation avec les usagers du service public"
+    chart = mosaic(
+        [FamilyCoverage("F1", name, [EnjeuCoverage("1.1", "E", 1, 8), EnjeuCoverage("1.2", "E", 5, 8)])]
+    )
+    assert [tile.percent for tile in chart.tiles] == [13, 63]  # 12.5 and 62.5, as floatformat rounds
+    label = chart.groups[0].label
+    assert label.endswith("…") and len(label) <= 44 and name.startswith(label[:-1])
+    assert mosaic([FamilyCoverage("F2", "Court", [])]).groups[0].label == "Court"
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_radar_of_few_axes_is_drawn(count):
+    chart = radar([Axis(str(i), "a", 0.5, 0.5) for i in range(count)])
+    assert len(chart.points.split()) == count and len(chart.median_points.split()) == count
+    assert len(chart.rings) == 4
