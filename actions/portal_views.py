@@ -108,8 +108,17 @@ def report(request, year: int | None = None):
         year = years[0] if years else timezone.localdate().year
     if year < FIRST_YEAR or year > timezone.localdate().year + 1:
         raise Http404
+    from .charts import family_axes, mosaic, radar
+
+    built = build_report(collectivity, year)
     return render(
         request,
         "actions/portal/report.html",
-        {"collectivity": collectivity, "report": build_report(collectivity, year), "years": years},
+        {
+            "collectivity": collectivity,
+            "report": built,
+            "years": years,
+            "mosaic": mosaic(built.coverage),
+            "radar": radar(family_axes(built.coverage)),
+        },
     )

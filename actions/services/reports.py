@@ -21,6 +21,7 @@ from django.db.models import Count
 
 from territories.models import Collectivity
 
+from ..charts import EnjeuCoverage, FamilyCoverage
 from ..models import ActionSheet, Enjeu, Family, Service, population_band_condition, population_band_of
 from ..models.sheets import eligibility_condition
 
@@ -45,6 +46,7 @@ class Report:
     peer_count: int
     percentile: float | None
     suggestions: list[tuple[Service, int]] = field(default_factory=list)
+    coverage: list[FamilyCoverage] = field(default_factory=list)
 
     @property
     def enjeux_covered(self) -> int:
@@ -76,6 +78,23 @@ def peers_of(collectivity: Collectivity):
     return peers
 
 
+def coverage_of(
+    enjeux: list[tuple[Enjeu, int]],
+    families: list[tuple[Family, int]],
+    offered_by_enjeu: dict[int, set[int]],
+    covered: set[int],
+) -> list[FamilyCoverage]:
+    """The share of each enjeu's services offered that year that the collectivity's sheets
+    cover, grouped by family (the mosaic and the radar draw it)."""
+    by_family: dict[int, list[EnjeuCoverage]] = {family.pk: [] for family, _count in families}
+    for enjeu, _count in enjeux:
+        offered = offered_by_enjeu.get(enjeu.pk, set())
+        by_family.setdefault(enjeu.family_id, []).append(
+            EnjeuCoverage(enjeu.code, enjeu.name, len(offered & covered), len(offered))
+        )
+    return [FamilyCoverage(family.code, family.name, by_family[family.pk]) for family, _count in families]
+
+
 def build_report(collectivity: Collectivity, year: int) -> Report:
     eligible = ActionSheet.objects.eligible_for(year)
     own = eligible.filter(collectivity=collectivity)
@@ -95,7 +114,11 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
     covered = set(own_links.values_list("service_id", flat=True).distinct())
     enjeux = [(enjeu, by_enjeu.get(enjeu.pk, 0)) for enjeu in Enjeu.objects.select_related("family")]
     families = [(family, by_family.get(family.pk, 0)) for family in Family.objects.all()]
-    offered = Service.objects.offered_in(year).count()
+    offered_by_enjeu: dict[int, set[int]] = {}
+    for service_id, enjeu_id in Service.objects.offered_in(year).values_list("pk", "enjeu_id"):
+        offered_by_enjeu.setdefault(enjeu_id, set()).add(service_id)
+    offered = sum(len(services) for services in offered_by_enjeu.values())
+    coverage = coverage_of(enjeux, families, offered_by_enjeu, covered)
     years = list(range(year - YEARS_SHOWN + 1, year + 1))
     evolution_counts = collectivity.action_sheets.aggregate(
         **{str(y): Count("pk", filter=eligibility_condition(y)) for y in years}
@@ -133,6 +156,7 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
         sheet_count=sheet_count,
         enjeux=enjeux,
         families=families,
+        coverage=coverage,
         services_covered=len(covered),
         services_offered=offered,
         evolution=evolution,

@@ -45,6 +45,12 @@ def test_report_by_hand():
     assert report.percentile == 50.0  # peers have 3 and 0 sheets: one below, none equal
     assert [(service.pk, n) for service, n in report.suggestions] == [(b1.pk, 2)]
     assert [y for y, _n in report.evolution][-1] == 2026
+    # Coverage drawn by the mosaic and the radar: the services of each enjeu that the
+    # collectivity's counting sheets cover (a1 and a2 of enjeu A; none of enjeu B).
+    coverage = {
+        enjeu.code: (enjeu.covered, enjeu.total) for family in report.coverage for enjeu in family.enjeux
+    }
+    assert coverage[enjeu_a.code] == (2, 2) and coverage[enjeu_b.code] == (0, 1)
 
 
 def test_only_the_collectivitys_people_see_its_report(client):
@@ -54,6 +60,9 @@ def test_only_the_collectivitys_people_see_its_report(client):
     client.force_login(role.user)
     body = client.get(reverse("actions_portal:report_year", args=[2026])).content.decode()
     assert "Ma fiche phare" in body and "Fiche d'ailleurs" not in body
+    # The mosaic and the radar, each with its table of values.
+    assert 'class="coverage-chart coverage-chart--mosaic"' in body
+    assert 'class="coverage-chart coverage-chart--radar"' in body
     client.logout()
     assert client.get(reverse("actions_portal:report_year", args=[2026])).status_code == 302
 
