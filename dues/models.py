@@ -6,6 +6,8 @@ these rows; the admin and the views call the services.
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +84,112 @@ class DuesTier(models.Model):
         return self.population_min <= population and (
             self.population_max is None or population <= self.population_max
         )
+
+    def amount_display(self) -> str:
+        from .money import format_eur
+
+        return format_eur(self.amount_cents)
+
+    amount_display.short_description = _("montant")
+
+
+class InvoiceCounter(models.Model):
+    """The last invoice number given in a year: locked (SELECT … FOR UPDATE) while a number is
+    taken, so that numbers follow each other with no gap, whatever runs at the same time."""
+
+    year = models.PositiveSmallIntegerField(_("année"), unique=True)
+    last_number = models.PositiveIntegerField(_("dernier numéro"), default=0)
+
+    class Meta:
+        verbose_name = _("compteur de factures")
+        verbose_name_plural = _("compteurs de factures")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class InvoiceKind(models.TextChoices):
+    INVOICE = "invoice", _("Appel de cotisation")
+    CREDIT_NOTE = "credit_note", _("Avoir")
+
+
+class InvoiceQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValidationError(_("Une facture ne se supprime pas : annulez-la par un avoir."))
+
+    def invoices(self) -> InvoiceQuerySet:
+        return self.filter(kind=InvoiceKind.INVOICE)
+
+    def of_year(self, year: int) -> InvoiceQuerySet:
+        return self.filter(year=year)
+
+
+class Invoice(models.Model):
+    """An "appel de cotisation", or a credit note cancelling one. Numbered in one series per year
+    with no gap; never renumbered nor deleted. What it states (the association's identity, the
+    bank details, the collectivity's identifiers) is copied at issue: it never changes after."""
+
+    kind = models.CharField(
+        _("type"), max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.INVOICE
+    )
+    year = models.PositiveSmallIntegerField(_("année"))
+    sequence = models.PositiveIntegerField(_("rang dans l'année"))
+    number = models.CharField(_("numéro"), max_length=20, unique=True)
+    collectivity = models.ForeignKey(
+        "territories.Collectivity",
+        verbose_name=_("collectivité"),
+        on_delete=models.PROTECT,
+        related_name="dues_invoices",
+    )
+    credited_invoice = models.OneToOneField(
+        "self",
+        verbose_name=_("facture annulée"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credit_note",
+    )
+    period_year = models.PositiveSmallIntegerField(_("année de cotisation"))
+    amount_cents = models.PositiveIntegerField(_("montant (centimes d'euro)"))
+    issued_on = models.DateField(_("émise le"))
+    due_on = models.DateField(_("échéance"))
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True)
+    chorus_service_code = models.CharField(_("code service Chorus Pro"), max_length=100, blank=True)
+    engagement_number = models.CharField(_("numéro d'engagement"), max_length=50, blank=True)
+    seller = models.JSONField(
+        _("émetteur"), default=dict, help_text=_("Identité de l'association à l'émission.")
+    )
+    reason = models.CharField(_("motif"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("émise par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = InvoiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-sequence"]
+        verbose_name = _("facture")
+        verbose_name_plural = _("factures")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "sequence"], name="dues_invoice_unique_sequence"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number} · {self.collectivity.name}"
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Une facture ne se supprime pas : annulez-la par un avoir."))
+
+    @property
+    def reference(self) -> str:
+        """What the payer quotes with a transfer."""
+        return self.number
 
     def amount_display(self) -> str:
         from .money import format_eur

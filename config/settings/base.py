@@ -234,6 +234,22 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 
+# Dues invoices: what every "appel de cotisation" states about the association (copied onto each
+# invoice when it is issued). The defaults are the demo's, visibly fictional; production sets them.
+DUES_SELLER = {
+    "name": os.environ.get("DUES_SELLER_NAME", "Villes Internet"),
+    "legal_form": os.environ.get(
+        "DUES_SELLER_LEGAL_FORM", "Association régie par la loi du 1er juillet 1901"
+    ),
+    "address": os.environ.get("DUES_SELLER_ADDRESS", "Adresse de démonstration, 75000 Paris"),
+    "siret": os.environ.get("DUES_SELLER_SIRET", ""),
+    "vat_mention": os.environ.get("DUES_VAT_MENTION", "TVA non applicable, article 261-7-1° du CGI"),
+    "iban": os.environ.get("DUES_IBAN", "FR7630006000011234567890189"),
+    "bic": os.environ.get("DUES_BIC", "AGRIFRPP"),
+}
+#: Days between an invoice's issue and its due date.
+DUES_PAYMENT_TERM_DAYS = int(os.environ.get("DUES_PAYMENT_TERM_DAYS", "30"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Villes Internet"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
