@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from territories.choices import CollectivityKind
 
+from .storage import private_storage as private_storage_callable
+
 
 class DuesTierQuerySet(models.QuerySet):
     def of_year(self, year: int) -> DuesTierQuerySet:
@@ -197,3 +199,70 @@ class Invoice(models.Model):
         return format_eur(self.amount_cents)
 
     amount_display.short_description = _("montant")
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("À examiner")
+    ACCEPTED = "accepted", _("Acceptée")
+    REFUSED = "refused", _("Refusée")
+
+
+def deliberation_path(instance: MembershipApplication, filename: str) -> str:
+    import secrets
+
+    return f"dues/deliberations/{secrets.token_hex(12)}.pdf"
+
+
+class MembershipApplication(models.Model):
+    """A collectivity that is not a member applies; staff accept (membership + first invoice) or
+    refuse."""
+
+    collectivity = models.ForeignKey(
+        "territories.Collectivity",
+        verbose_name=_("collectivité"),
+        on_delete=models.PROTECT,
+        related_name="dues_applications",
+    )
+    contact_name = models.CharField(_("nom de la personne à contacter"), max_length=150)
+    contact_function = models.CharField(_("fonction"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("adresse électronique"))
+    contact_phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    deliberation = models.FileField(
+        _("délibération"), storage=private_storage_callable, upload_to=deliberation_path, max_length=200
+    )
+    siret = models.CharField(_("SIRET"), max_length=14)
+    chorus_service_code = models.CharField(_("code service Chorus Pro"), max_length=100, blank=True)
+    status = models.CharField(
+        _("état"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décidée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    refusal_reason = models.TextField(_("motif du refus"), blank=True)
+    invoice = models.OneToOneField(
+        Invoice,
+        verbose_name=_("premier appel de cotisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("demande d'adhésion")
+        verbose_name_plural = _("demandes d'adhésion")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.collectivity.name} · {self.created_at:%d/%m/%Y}"
+            if self.created_at
+            else self.collectivity.name
+        )

@@ -9,4 +9,5 @@ app_name = "dues"
 
 urlpatterns = [
     path("", views.tiers, name="tiers"),
+    path("demande-adhesion/", views.apply, name="apply"),
 ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 
 from territories.choices import CollectivityKind
 from territories.models import Collectivity
 
-from .forms import CalculatorForm
+from .forms import ApplicationForm, CalculatorForm
 from .models import DuesTier
+from .services import applications
 from .services import tiers as tier_services
 
 MAX_MATCHES = 10
@@ -49,3 +51,26 @@ def tiers(request):
             "max_matches": MAX_MATCHES,
         },
     )
+
+
+def apply(request):
+    """A collectivity that is not a member applies: contact, deliberation (PDF), SIRET, Chorus Pro."""
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            applications.submit_application(
+                collectivity=data["collectivity_code"],
+                contact_name=data["contact_name"],
+                contact_function=data["contact_function"],
+                contact_email=data["contact_email"],
+                contact_phone=data["contact_phone"],
+                deliberation=data["deliberation"],
+                siret=data["siret"],
+                chorus_service_code=data["chorus_service_code"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "dues/applied.html", {"collectivity": data["collectivity_code"]})
+    return render(request, "dues/apply.html", {"form": form}, status=400 if form.errors else 200)

@@ -247,6 +247,10 @@ DUES_SELLER = {
     "iban": os.environ.get("DUES_IBAN", "FR7630006000011234567890189"),
     "bic": os.environ.get("DUES_BIC", "AGRIFRPP"),
 }
+#: Uploads only staff may read (membership applications' council deliberations): outside
+#: MEDIA_ROOT, never served by the web server, handed out by a staff-only admin view.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+DUES_DELIBERATION_MAX_BYTES = int(os.environ.get("DUES_DELIBERATION_MAX_BYTES", str(5 * 1024 * 1024)))
 #: Days between an invoice's issue and its due date.
 DUES_PAYMENT_TERM_DAYS = int(os.environ.get("DUES_PAYMENT_TERM_DAYS", "30"))
 
