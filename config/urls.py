@@ -61,6 +61,8 @@ urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
     path(_("compte/"), include("members.account_urls")),
     path(_("espace-membre/"), include("members.urls")),
+    # One path in both languages (/cotisations/, /en/cotisations/): the join page links to it.
+    path("cotisations/", include("dues.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
