@@ -9,9 +9,7 @@ from dues.identifiers import (
 )
 
 
-@pytest.mark.parametrize(
-    "typed", ["73282932000074", "732 829 320 00074", " 732.829.320-00074 "]
-)
+@pytest.mark.parametrize("typed", ["73282932000074", "732 829 320 00074", " 732.829.320-00074 "])
 def test_siret_is_normalised(typed):
     assert validate_siret(typed) == "73282932000074"
 
@@ -32,9 +30,7 @@ def test_bad_siret_gets_a_french_message(typed, code, fragment):
     assert fragment in caught.value.messages[0]
 
 
-@pytest.mark.parametrize(
-    "typed", ["FR7630006000011234567890189", "fr76 3000 6000 0112 3456 7890 189"]
-)
+@pytest.mark.parametrize("typed", ["FR7630006000011234567890189", "fr76 3000 6000 0112 3456 7890 189"])
 def test_iban_is_normalised(typed):
     assert validate_iban(typed) == "FR7630006000011234567890189"
 
