@@ -73,8 +73,7 @@ def validate_bic(value: str) -> str:
         return BIC(value).compact
     except SchwiftyException:
         message = _(
-            "Le BIC « %(value)s » n'est pas valide : il compte 8 ou 11 caractères "
-            "(par exemple AGRIFRPP)."
+            "Le BIC « %(value)s » n'est pas valide : il compte 8 ou 11 caractères (par exemple AGRIFRPP)."
         )
         raise ValidationError(message, code="invalid", params={"value": value}) from None
 
@@ -90,9 +89,7 @@ def validate_chorus_service_code(value: str) -> str:
         return ""
     if len(code) > CHORUS_SERVICE_CODE_MAX_LENGTH:
         message = _("Le code service Chorus Pro compte au plus %(max)d caractères.")
-        raise ValidationError(
-            message, code="max_length", params={"max": CHORUS_SERVICE_CODE_MAX_LENGTH}
-        )
+        raise ValidationError(message, code="max_length", params={"max": CHORUS_SERVICE_CODE_MAX_LENGTH})
     if not _CHORUS_SERVICE_CODE.fullmatch(code):
         message = _(
             "Le code service Chorus Pro « %(value)s » contient des caractères non admis : "
