@@ -30,7 +30,7 @@ def post(client, **overrides):
         "collectivity_code": "99001",
         "contact_name": "Camille Exemple",
         "contact_email": "camille@example.test",
-        "siret": "21990001000017",
+        "siret": "21990001600011",
         "chorus_service_code": "SERVICE-FIN",
         "deliberation": pdf(),
     }
@@ -44,7 +44,7 @@ def test_application_is_stored_with_private_deliberation(client, commune, privat
     assert "Brumeval" in response.content.decode()
     application = MembershipApplication.objects.get()
     assert application.status == ApplicationStatus.PENDING
-    assert application.siret == "21990001000017"
+    assert application.siret == "21990001600011"
     assert str(private_media) in application.deliberation.path
     with pytest.raises(ValueError):
         application.deliberation.url  # noqa: B018 - no public address
@@ -87,7 +87,7 @@ def test_staff_accept_creates_pending_membership_and_first_invoice(client, admin
     assert application.invoice == invoice
     assert (invoice.amount_cents, invoice.siret, invoice.chorus_service_code) == (
         40000,
-        "21990001000017",
+        "21990001600011",
         "SERVICE-FIN",
     )
 
