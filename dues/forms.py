@@ -83,3 +83,14 @@ class ApplicationForm(forms.Form):
         if head != b"%PDF-":
             raise forms.ValidationError(_("Ce fichier n'est pas un PDF : envoyez la délibération en PDF."))
         return upload
+
+
+class EngagementNumberForm(forms.Form):
+    """The engagement number the collectivity's accountant gave for a call (Chorus Pro)."""
+
+    engagement_number = forms.CharField(
+        label=_("Numéro d'engagement"),
+        required=False,
+        max_length=50,
+        help_text=_("Donné par votre service comptable (bon de commande). Laissez vide pour l'effacer."),
+    )

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models.documents import GeneratedDocument
 from territories.choices import CollectivityKind
 
 from .storage import private_storage as private_storage_callable
@@ -266,3 +267,81 @@ class MembershipApplication(models.Model):
             if self.created_at
             else self.collectivity.name
         )
+
+
+def invoice_file_path(instance: InvoicePdf, filename: str) -> str:
+    import secrets
+
+    return f"dues/invoices/{secrets.token_hex(8)}/{filename}"
+
+
+class InvoicePdf(GeneratedDocument):
+    """The PDF of an invoice or credit note: a Factur-X PDF/A-3 carrying its EN 16931 XML, so
+    that one file serves the collectivity and Chorus Pro. Built by a task (core.documents) at
+    issue and again when the engagement number changes; stored in the private storage and
+    handed out by a view that checks the person belongs to the collectivity."""
+
+    source_field = "invoice"
+
+    invoice = models.OneToOneField(Invoice, on_delete=models.CASCADE, related_name="pdf")
+    file = models.FileField(
+        _("fichier"), storage=private_storage_callable, upload_to=invoice_file_path, max_length=255
+    )
+
+    class Meta:
+        verbose_name = _("PDF d'une facture")
+        verbose_name_plural = _("PDF des factures")
+
+    @classmethod
+    def sources(cls) -> models.QuerySet:
+        return Invoice.objects.all()
+
+    @classmethod
+    def revision_of(cls, invoice: Invoice) -> str:
+        """What the PDF states that may change after issue: the engagement number only."""
+        import hashlib
+
+        return hashlib.sha256(f"{invoice.number}|{invoice.engagement_number}".encode()).hexdigest()[:32]
+
+
+class InvoiceRunStatus(models.TextChoices):
+    QUEUED = "queued", _("En attente")
+    RUNNING = "running", _("En cours")
+    DONE = "done", _("Terminée")
+
+
+class InvoiceRun(models.Model):
+    """Staff issue the calls of a year for every member at once: a background task does it and
+    records its progress here, shown by an admin page."""
+
+    period_year = models.PositiveSmallIntegerField(_("année de cotisation"))
+    status = models.CharField(
+        _("état"), max_length=10, choices=InvoiceRunStatus.choices, default=InvoiceRunStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(_("adhérents"), default=0)
+    done = models.PositiveIntegerField(_("traités"), default=0)
+    issued = models.PositiveIntegerField(_("appels émis"), default=0)
+    skipped = models.PositiveIntegerField(_("déjà appelés"), default=0)
+    errors = models.JSONField(_("erreurs"), default=list, blank=True)
+    created_at = models.DateTimeField(_("lancée le"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lancée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("émission des appels de l'année")
+        verbose_name_plural = _("émissions des appels de l'année")
+
+    def __str__(self) -> str:
+        return f"{self.period_year} · {self.created_at:%d/%m/%Y %H:%M}" if self.created_at else str(self.period_year)
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)

@@ -1,16 +1,24 @@
-"""Public dues pages: the table and calculator, the membership application."""
+"""Dues pages: the table and calculator, the membership application (public); the
+collectivity's invoices in the member portal."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from territories.choices import CollectivityKind
 from territories.models import Collectivity
 
-from .forms import ApplicationForm, CalculatorForm
-from .models import DuesTier
+from .forms import ApplicationForm, CalculatorForm, EngagementNumberForm
+from .models import DuesTier, Invoice, InvoiceKind, InvoicePdf
 from .services import applications
+from .services import invoices as invoice_services
 from .services import tiers as tier_services
 
 MAX_MATCHES = 10
@@ -74,3 +82,94 @@ def apply(request):
         else:
             return render(request, "dues/applied.html", {"collectivity": data["collectivity_code"]})
     return render(request, "dues/apply.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _portal_collectivity(request):
+    from members import services as member_services
+
+    return member_services.current_collectivity(request.user)
+
+
+def _render_invoices(request, errors: dict[int, str] | None = None, typed: dict[int, str] | None = None):
+    from members.models import MemberRole
+
+    collectivity = _portal_collectivity(request)
+    rows = []
+    is_referent = False
+    if collectivity is not None:
+        is_referent = MemberRole.objects.referents().filter(user=request.user, collectivity=collectivity).exists()
+        items = list(
+            Invoice.objects.filter(collectivity=collectivity)
+            .select_related("credited_invoice", "credit_note", "pdf")
+            .order_by("-issued_on", "-sequence")
+        )
+        for invoice in items:
+            document = getattr(invoice, "pdf", None)
+            ready = document is not None and document.revision == InvoicePdf.revision_of(invoice)
+            cancelled = invoice.kind == InvoiceKind.INVOICE and getattr(invoice, "credit_note", None) is not None
+            editable = is_referent and invoice.kind == InvoiceKind.INVOICE and not cancelled
+            rows.append(
+                {
+                    "invoice": invoice,
+                    "ready": ready,
+                    "cancelled": cancelled,
+                    "editable": editable,
+                    "error": (errors or {}).get(invoice.pk),
+                    "typed": (typed or {}).get(invoice.pk, invoice.engagement_number),
+                }
+            )
+    return render(
+        request,
+        "dues/invoices.html",
+        {"collectivity": collectivity, "rows": rows, "is_referent": is_referent},
+        status=400 if errors else 200,
+    )
+
+
+@login_required
+def invoices(request):
+    """The portal's page of the collectivity's calls and credit notes, their PDF to download,
+    and for a référent the engagement number of each open call."""
+    return _render_invoices(request)
+
+
+@login_required
+@require_POST
+def invoice_engagement(request, pk: int):
+    collectivity = _portal_collectivity(request)
+    invoice = get_object_or_404(Invoice, pk=pk, collectivity=collectivity)
+    form = EngagementNumberForm(request.POST)
+    typed = request.POST.get("engagement_number", "")
+    if not form.is_valid():
+        return _render_invoices(
+            request, errors={invoice.pk: " ".join(form.errors.get("engagement_number", []))}, typed={invoice.pk: typed}
+        )
+    try:
+        invoice_services.set_engagement_number(
+            actor=request.user, invoice=invoice, engagement_number=form.cleaned_data["engagement_number"]
+        )
+    except ValidationError as error:
+        return _render_invoices(request, errors={invoice.pk: " ".join(error.messages)}, typed={invoice.pk: typed})
+    messages.success(
+        request,
+        _("Numéro d'engagement de l'appel %(number)s enregistré : le PDF est mis à jour.") % {"number": invoice.number},
+    )
+    return redirect("dues:invoices")
+
+
+@login_required
+def invoice_pdf(request, pk: int):
+    """The invoice's Factur-X PDF, to a person of its collectivity only; cached by nobody."""
+    from members.models import MemberRole
+
+    invoice = get_object_or_404(Invoice, pk=pk)
+    if not MemberRole.objects.filter(user=request.user, collectivity_id=invoice.collectivity_id).exists():
+        raise Http404
+    document = InvoicePdf.objects.current(invoice).first()
+    if document is None or not document.file.storage.exists(document.file.name):
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"), content_type="application/pdf", as_attachment=True, filename=document.filename
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response

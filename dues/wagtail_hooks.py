@@ -14,14 +14,17 @@ from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import ApplicationStatus, DuesTier, Invoice, MembershipApplication
+from .models import ApplicationStatus, DuesTier, Invoice, InvoiceRun, InvoiceRunStatus, MembershipApplication
 from .services import applications as application_services
+from .services import runs as run_services
 from .services import tiers as tier_services
 
 
@@ -148,11 +151,78 @@ class InvoiceViewSet(SnippetViewSet):
         return Invoice.objects.select_related("collectivity__department")
 
 
+def _can_issue(user) -> bool:
+    return user.is_active and user.has_perm("dues.add_invoicerun")
+
+
+class RunMenuItem(MenuItem):
+    def is_shown(self, request):
+        return _can_issue(request.user)
+
+
+class InvoiceRunViewSet(ViewSet):
+    """Issue the year's calls for every member: a form, then the run's progress page."""
+
+    name = "dues_invoice_runs"
+    url_prefix = "cotisations/emission"
+    icon = "mail"
+    menu_label = _("Émettre les appels de l'année")
+    menu_order = 400
+
+    def get_menu_item(self, order=None):
+        return RunMenuItem(self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order)
+
+    def get_urlpatterns(self):
+        return [path("", invoice_runs, name="index"), path("<int:pk>/", invoice_run, name="detail")]
+
+
 class DuesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Cotisations")
     menu_icon = "tasks"
     menu_order = 310
-    items = (DuesTierViewSet, ApplicationViewSet, InvoiceViewSet)
+    items = (DuesTierViewSet, ApplicationViewSet, InvoiceViewSet, InvoiceRunViewSet)
+
+
+def invoice_runs(request):
+    """Start the issue of a year's calls (a background task); the recent runs below."""
+    if not _can_issue(request.user):
+        raise PermissionDenied
+    from django.utils import timezone
+
+    error = None
+    typed = request.POST.get("period_year", "")
+    if request.method == "POST":
+        try:
+            run = run_services.start_run(actor=request.user, period_year=int(typed))
+        except ValueError:
+            error = _("Indiquez l'année de cotisation en chiffres, par exemple 2027.")
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return redirect("dues_invoice_runs:detail", pk=run.pk)
+    return TemplateResponse(
+        request,
+        "dues/admin/invoice_runs.html",
+        {
+            "runs": InvoiceRun.objects.select_related("started_by")[:20],
+            "error": error,
+            "typed": typed or timezone.localdate().year,
+            "members": run_services.members_to_invoice().count(),
+        },
+        status=400 if error else 200,
+    )
+
+
+def invoice_run(request, pk: int):
+    """A run's progress; the page reloads itself (meta refresh, no JavaScript) until it is done."""
+    if not _can_issue(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(InvoiceRun.objects.select_related("started_by"), pk=pk)
+    return TemplateResponse(
+        request,
+        "dues/admin/invoice_run.html",
+        {"run": run, "running": run.status != InvoiceRunStatus.DONE},
+    )
 
 
 def _can_decide(user) -> bool:

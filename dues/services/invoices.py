@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import documents
 from territories.models import Collectivity
 
-from ..models import Invoice, InvoiceCounter, InvoiceKind
+from ..models import Invoice, InvoiceCounter, InvoiceKind, InvoicePdf
 from .tiers import amount_due
 
 
@@ -84,7 +85,7 @@ def issue_invoice(
         .first()
     )
     sequence, number = take_number(today.year)
-    return Invoice.objects.create(
+    invoice = Invoice.objects.create(
         kind=InvoiceKind.INVOICE,
         year=today.year,
         sequence=sequence,
@@ -99,6 +100,16 @@ def issue_invoice(
         seller=seller_identity(),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    _publish(invoice)
+    return invoice
+
+
+def _publish(invoice: Invoice) -> None:
+    """Once the issue commits: build the PDF, then email it to the collectivity's référents."""
+    from ..tasks import send_invoice_email
+
+    documents.refresh(InvoicePdf, invoice.pk)
+    transaction.on_commit(lambda: send_invoice_email.enqueue(invoice.pk))
 
 
 @transaction.atomic
@@ -119,7 +130,7 @@ def credit_invoice(
             code="already_credited",
         )
     sequence, number = take_number(today.year)
-    return Invoice.objects.create(
+    credit_note = Invoice.objects.create(
         kind=InvoiceKind.CREDIT_NOTE,
         year=today.year,
         sequence=sequence,
@@ -137,3 +148,39 @@ def credit_invoice(
         reason=reason,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    _publish(credit_note)
+    return credit_note
+
+
+ENGAGEMENT_NUMBER_MAX_LENGTH = 50
+
+
+@transaction.atomic
+def set_engagement_number(*, actor, invoice: Invoice, engagement_number: str) -> Invoice:
+    """A référent of the collectivity (or staff) enters the engagement number its accountant
+    gave; the PDF is built again with it. Refused on a credit note or a cancelled call."""
+    from members.services import is_referent, is_staff_manager
+
+    invoice = Invoice.objects.select_for_update().select_related("collectivity").get(pk=invoice.pk)
+    if not (is_staff_manager(actor) or is_referent(actor, invoice.collectivity)):
+        raise PermissionDenied(_("Seul un référent de la collectivité peut indiquer le numéro d'engagement."))
+    value = " ".join((engagement_number or "").split())
+    if len(value) > ENGAGEMENT_NUMBER_MAX_LENGTH:
+        raise ValidationError(
+            _("Le numéro d'engagement compte au plus %(max)d caractères.")
+            % {"max": ENGAGEMENT_NUMBER_MAX_LENGTH},
+            code="engagement_length",
+        )
+    if invoice.kind != InvoiceKind.INVOICE:
+        raise ValidationError(_("Un avoir ne porte pas de numéro d'engagement à modifier."), code="credit_note")
+    if Invoice.objects.filter(credited_invoice=invoice).exists():
+        raise ValidationError(
+            _("L'appel %(number)s est annulé par un avoir : son numéro d'engagement ne change plus.")
+            % {"number": invoice.number},
+            code="engagement_locked",
+        )
+    if value != invoice.engagement_number:
+        invoice.engagement_number = value
+        invoice.save(update_fields=["engagement_number"])
+        documents.refresh(InvoicePdf, invoice.pk)
+    return invoice
