@@ -17,13 +17,17 @@ from .models import Invoice, InvoiceKind, InvoicePdf
 
 def referent_recipients(invoice: Invoice) -> list[tuple[str, str]]:
     """(address, language) of the collectivity's référents: the invoice goes to them only."""
-    roles = MemberRole.objects.referents().filter(collectivity_id=invoice.collectivity_id).select_related("user")
+    roles = (
+        MemberRole.objects.referents().filter(collectivity_id=invoice.collectivity_id).select_related("user")
+    )
     users = [role.user for role in roles if role.user.is_active and role.user.email]
     languages = dict(Profile.objects.filter(user__in=users).values_list("user_id", "language"))
     return [(user.email, languages.get(user.pk, settings.LANGUAGE_CODE)) for user in users]
 
 
-def invoice_message(invoice: Invoice, document: InvoicePdf, email: str, language: str) -> EmailMultiAlternatives:
+def invoice_message(
+    invoice: Invoice, document: InvoicePdf, email: str, language: str
+) -> EmailMultiAlternatives:
     """The invoice (or credit note) to one référent, its PDF attached."""
     with translation.override(language):
         context = {

@@ -340,7 +340,11 @@ class InvoiceRun(models.Model):
         verbose_name_plural = _("émissions des appels de l'année")
 
     def __str__(self) -> str:
-        return f"{self.period_year} · {self.created_at:%d/%m/%Y %H:%M}" if self.created_at else str(self.period_year)
+        return (
+            f"{self.period_year} · {self.created_at:%d/%m/%Y %H:%M}"
+            if self.created_at
+            else str(self.period_year)
+        )
 
     @property
     def percent(self) -> int:

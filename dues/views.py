@@ -97,7 +97,9 @@ def _render_invoices(request, errors: dict[int, str] | None = None, typed: dict[
     rows = []
     is_referent = False
     if collectivity is not None:
-        is_referent = MemberRole.objects.referents().filter(user=request.user, collectivity=collectivity).exists()
+        is_referent = (
+            MemberRole.objects.referents().filter(user=request.user, collectivity=collectivity).exists()
+        )
         items = list(
             Invoice.objects.filter(collectivity=collectivity)
             .select_related("credited_invoice", "credit_note", "pdf")
@@ -106,7 +108,9 @@ def _render_invoices(request, errors: dict[int, str] | None = None, typed: dict[
         for invoice in items:
             document = getattr(invoice, "pdf", None)
             ready = document is not None and document.revision == InvoicePdf.revision_of(invoice)
-            cancelled = invoice.kind == InvoiceKind.INVOICE and getattr(invoice, "credit_note", None) is not None
+            cancelled = (
+                invoice.kind == InvoiceKind.INVOICE and getattr(invoice, "credit_note", None) is not None
+            )
             editable = is_referent and invoice.kind == InvoiceKind.INVOICE and not cancelled
             rows.append(
                 {
@@ -142,17 +146,22 @@ def invoice_engagement(request, pk: int):
     typed = request.POST.get("engagement_number", "")
     if not form.is_valid():
         return _render_invoices(
-            request, errors={invoice.pk: " ".join(form.errors.get("engagement_number", []))}, typed={invoice.pk: typed}
+            request,
+            errors={invoice.pk: " ".join(form.errors.get("engagement_number", []))},
+            typed={invoice.pk: typed},
         )
     try:
         invoice_services.set_engagement_number(
             actor=request.user, invoice=invoice, engagement_number=form.cleaned_data["engagement_number"]
         )
     except ValidationError as error:
-        return _render_invoices(request, errors={invoice.pk: " ".join(error.messages)}, typed={invoice.pk: typed})
+        return _render_invoices(
+            request, errors={invoice.pk: " ".join(error.messages)}, typed={invoice.pk: typed}
+        )
     messages.success(
         request,
-        _("Numéro d'engagement de l'appel %(number)s enregistré : le PDF est mis à jour.") % {"number": invoice.number},
+        _("Numéro d'engagement de l'appel %(number)s enregistré : le PDF est mis à jour.")
+        % {"number": invoice.number},
     )
     return redirect("dues:invoices")
 
@@ -169,7 +178,10 @@ def invoice_pdf(request, pk: int):
     if document is None or not document.file.storage.exists(document.file.name):
         raise Http404
     response = FileResponse(
-        document.file.open("rb"), content_type="application/pdf", as_attachment=True, filename=document.filename
+        document.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=document.filename,
     )
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -170,7 +170,9 @@ class InvoiceRunViewSet(ViewSet):
     menu_order = 400
 
     def get_menu_item(self, order=None):
-        return RunMenuItem(self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order)
+        return RunMenuItem(
+            self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order
+        )
 
     def get_urlpatterns(self):
         return [path("", invoice_runs, name="index"), path("<int:pk>/", invoice_run, name="detail")]

@@ -172,7 +172,9 @@ def set_engagement_number(*, actor, invoice: Invoice, engagement_number: str) ->
             code="engagement_length",
         )
     if invoice.kind != InvoiceKind.INVOICE:
-        raise ValidationError(_("Un avoir ne porte pas de numéro d'engagement à modifier."), code="credit_note")
+        raise ValidationError(
+            _("Un avoir ne porte pas de numéro d'engagement à modifier."), code="credit_note"
+        )
     if Invoice.objects.filter(credited_invoice=invoice).exists():
         raise ValidationError(
             _("L'appel %(number)s est annulé par un avoir : son numéro d'engagement ne change plus.")

@@ -20,7 +20,11 @@ from . import invoices
 
 def members_to_invoice():
     """The memberships a yearly call goes to: every one not resigned."""
-    return Membership.objects.filter(resigned=False).select_related("collectivity").order_by("collectivity__name")
+    return (
+        Membership.objects.filter(resigned=False)
+        .select_related("collectivity")
+        .order_by("collectivity__name")
+    )
 
 
 @transaction.atomic
@@ -73,7 +77,9 @@ def execute_run(run_id: int) -> InvoiceRun:
             run.skipped += 1
         else:
             try:
-                invoices.issue_invoice(collectivity=collectivity, period_year=run.period_year, actor=run.started_by)
+                invoices.issue_invoice(
+                    collectivity=collectivity, period_year=run.period_year, actor=run.started_by
+                )
             except ValidationError as error:
                 run.errors.append({"collectivity": collectivity.name, "message": " ".join(error.messages)})
             else:
