@@ -174,6 +174,11 @@ def invoice_pdf(request, pk: int):
     invoice = get_object_or_404(Invoice, pk=pk)
     if not MemberRole.objects.filter(user=request.user, collectivity_id=invoice.collectivity_id).exists():
         raise Http404
+    return pdf_response(invoice)
+
+
+def pdf_response(invoice: Invoice):
+    """The invoice's current Factur-X PDF as a download no one caches; 404 while it is built."""
     document = InvoicePdf.objects.current(invoice).first()
     if document is None or not document.file.storage.exists(document.file.name):
         raise Http404

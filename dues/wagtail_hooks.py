@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -22,7 +22,15 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import ApplicationStatus, DuesTier, Invoice, InvoiceRun, InvoiceRunStatus, MembershipApplication
+from .models import (
+    ApplicationStatus,
+    DuesTier,
+    Invoice,
+    InvoicePdf,
+    InvoiceRun,
+    InvoiceRunStatus,
+    MembershipApplication,
+)
 from .services import applications as application_services
 from .services import runs as run_services
 from .services import tiers as tier_services
@@ -136,6 +144,14 @@ class InvoiceViewSet(SnippetViewSet):
         Column("amount", label=_("Montant"), accessor="amount_display"),
         "issued_on",
         "due_on",
+        TitleColumn(
+            "pdf",
+            label=_("PDF Factur-X"),
+            accessor=lambda invoice: _("Télécharger") if _pdf_ready(invoice) else "—",
+            get_url=lambda invoice: (
+                reverse("dues_invoice_pdf", args=[invoice.pk]) if _pdf_ready(invoice) else None
+            ),
+        ),
     ]
     list_filter = ["year", "kind"]
     search_fields = ["number", "collectivity__name"]
@@ -148,7 +164,21 @@ class InvoiceViewSet(SnippetViewSet):
         return ReadOnly(self.model)
 
     def get_queryset(self, request):
-        return Invoice.objects.select_related("collectivity__department")
+        return Invoice.objects.select_related("collectivity__department", "pdf")
+
+
+def _pdf_ready(invoice: Invoice) -> bool:
+    document = getattr(invoice, "pdf", None)
+    return document is not None and document.revision == InvoicePdf.revision_of(invoice)
+
+
+def invoice_pdf(request, pk: int):
+    """The invoice's Factur-X PDF for staff (to deposit on Chorus Pro); never cached."""
+    if not (request.user.is_active and request.user.has_perm("dues.change_invoice")):
+        raise PermissionDenied
+    from .views import pdf_response
+
+    return pdf_response(get_object_or_404(Invoice, pk=pk))
 
 
 def _can_issue(user) -> bool:
@@ -293,6 +323,7 @@ def dues_admin_urls():
         path(
             "cotisations/demandes/<int:pk>/deliberation/", deliberation, name="dues_application_deliberation"
         ),
+        path("cotisations/factures/<int:pk>/pdf/", invoice_pdf, name="dues_invoice_pdf"),
     ]
 
 

@@ -3,6 +3,7 @@ portal's invoices page with the engagement number, and the yearly issue run."""
 
 import datetime
 import io
+import re
 
 import facturx
 import pytest
@@ -272,3 +273,26 @@ def test_run_page_refreshes_while_running_and_staff_only(admin_client, client, d
     assert InvoiceRun.objects.count() == 1
     with pytest.raises(ValidationError):
         runs.start_run(actor=None, period_year=1999)
+
+
+def test_staff_download_the_pdf_from_the_invoice_list(admin_client, client, commune):
+    invoice = issue(commune)
+    listing = admin_client.get(reverse("wagtailsnippets_dues_invoice:list")).content.decode()
+    url = reverse("dues_invoice_pdf", args=[invoice.pk])
+    assert url in listing
+    response = admin_client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == stored_pdf(invoice)
+    assert "no-store" in response["Cache-Control"]
+    client.force_login(PersonFactory(is_staff=False))
+    assert client.get(url).status_code in (302, 403)
+
+
+def test_html_to_pdf_is_plain_unless_a_variant_is_asked():
+    from core.pdf import html_to_pdf
+
+    def metadata(pdf):
+        root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+        return root["/Metadata"].get_object().get_data() if "/Metadata" in root else b""
+
+    assert b"pdfaid" not in metadata(html_to_pdf("<p>x</p>"))
+    assert re.search(rb"pdfaid:part(>|=\")3", metadata(html_to_pdf("<p>x</p>", pdf_variant="pdf/a-3b")))
