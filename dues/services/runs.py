@@ -7,6 +7,8 @@ started again (after an error, or for the members added since) issues only what 
 
 from __future__ import annotations
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +18,8 @@ from members.models import Membership
 
 from ..models import InvoiceRun, InvoiceRunStatus
 from . import invoices
+
+logger = logging.getLogger(__name__)
 
 
 def members_to_invoice():
@@ -71,22 +75,33 @@ def execute_run(run_id: int) -> InvoiceRun:
         [],
     )
     run.save()
-    for membership in memberships:
-        collectivity = membership.collectivity
-        if invoices.open_invoice(collectivity, run.period_year) is not None:
-            run.skipped += 1
-        else:
-            try:
-                invoices.issue_invoice(
-                    collectivity=collectivity, period_year=run.period_year, actor=run.started_by
-                )
-            except ValidationError as error:
-                run.errors.append({"collectivity": collectivity.name, "message": " ".join(error.messages)})
-            else:
-                run.issued += 1
-        run.done += 1
-        run.save(update_fields=["done", "issued", "skipped", "errors"])
-    run.status = InvoiceRunStatus.DONE
-    run.finished_at = timezone.now()
-    run.save(update_fields=["status", "finished_at"])
+    try:
+        for membership in memberships:
+            _issue_one(run, membership.collectivity)
+            run.done += 1
+            run.save(update_fields=["done", "issued", "skipped", "errors"])
+    finally:
+        # Even if the worker fails midway: a run never stays "running" and blocks the next one.
+        run.status = InvoiceRunStatus.DONE
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "finished_at", "done", "issued", "skipped", "errors"])
     return run
+
+
+def _issue_one(run: InvoiceRun, collectivity) -> None:
+    if invoices.open_invoice(collectivity, run.period_year) is not None:
+        run.skipped += 1
+        return
+    try:
+        invoices.issue_invoice(collectivity=collectivity, period_year=run.period_year, actor=run.started_by)
+    except ValidationError as error:
+        message = " ".join(error.messages)
+    except Exception as error:  # one member's failure must not stop the others'
+        logger.exception("yearly invoice run %s: %s failed", run.pk, collectivity)
+        message = _("Erreur inattendue (%(error)s) : rien n'a été émis pour cette collectivité.") % {
+            "error": type(error).__name__
+        }
+    else:
+        run.issued += 1
+        return
+    run.errors.append({"collectivity": collectivity.name, "message": message})

@@ -296,3 +296,24 @@ def test_html_to_pdf_is_plain_unless_a_variant_is_asked():
 
     assert b"pdfaid" not in metadata(html_to_pdf("<p>x</p>"))
     assert re.search(rb"pdfaid:part(>|=\")3", metadata(html_to_pdf("<p>x</p>", pdf_variant="pdf/a-3b")))
+
+
+def test_run_goes_on_after_an_unexpected_failure(commune, monkeypatch):
+    failing = MembershipFactory(collectivity=CollectivityFactory(population=5, kind="commune"))
+    other = MembershipFactory(collectivity=CollectivityFactory(population=6, kind="commune"))
+    real_issue = invoices.issue_invoice
+
+    def issue_or_fail(*, collectivity, **kwargs):
+        if collectivity.pk == failing.collectivity_id:
+            raise RuntimeError("disk full")
+        return real_issue(collectivity=collectivity, **kwargs)
+
+    monkeypatch.setattr(invoices, "issue_invoice", issue_or_fail)
+    with committed():
+        run = runs.start_run(actor=None, period_year=YEAR)
+    run.refresh_from_db()
+    assert (run.status, run.done, run.issued) == (InvoiceRunStatus.DONE, 2, 1)
+    assert run.errors[0]["collectivity"] == failing.collectivity.name
+    assert "RuntimeError" in run.errors[0]["message"]
+    assert Invoice.objects.filter(collectivity=other.collectivity).count() == 1
+    assert not Invoice.objects.filter(collectivity=failing.collectivity).exists()
