@@ -233,6 +233,11 @@ def test_yearly_run_issues_for_every_member_once_and_records_errors(admin_client
     ]
     MembershipFactory(collectivity=CollectivityFactory(population=500, kind="commune"), status="resigned")
     no_tier = MembershipFactory(collectivity=CollectivityFactory(population=500, kind="region"))
+    form = admin_client.get(reverse("dues_invoice_runs:index"))
+    assert form.status_code == 200 and 'name="period_year"' in form.content.decode()
+    assert (
+        reverse("dues_invoice_runs:index") in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     with committed():
         response = admin_client.post(reverse("dues_invoice_runs:index"), {"period_year": str(YEAR)})
     run = InvoiceRun.objects.get()
