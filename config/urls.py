@@ -64,6 +64,8 @@ urlpatterns += i18n_patterns(
     path(_("compte/"), include("members.account_urls")),
     path(_("espace-membre/fiches-actions/"), include("actions.portal_urls")),
     path(_("espace-membre/"), include("members.urls")),
+    # One path in both languages (/cotisations/, /en/cotisations/): the join page links to it.
+    path("cotisations/", include("dues.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -44,8 +44,10 @@ def _read_static(name: str) -> bytes:
     return Path(found).read_bytes()
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A PDF from an HTML document whose resources are the site's static files and media."""
+def html_to_pdf(html: str, pdf_variant: str | None = None) -> bytes:
+    """A PDF from an HTML document whose resources are the site's static files and media.
+
+    `pdf_variant` is WeasyPrint's (e.g. "pdf/a-3b" for a Factur-X invoice); None: plain PDF."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -55,11 +57,15 @@ def html_to_pdf(html: str) -> bytes:
                 return super().fetch(url, headers)
             return URLFetcherResponse(url, read_local_file(url))
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf(
+        pdf_variant=pdf_variant
+    )
 
 
-def render_pdf(template_name: str, context: dict[str, Any], language: str) -> bytes:
+def render_pdf(
+    template_name: str, context: dict[str, Any], language: str, pdf_variant: str | None = None
+) -> bytes:
     """Render a Django template in `language`, then to PDF."""
     with translation.override(language):
         html = render_to_string(template_name, context)
-    return html_to_pdf(html)
+    return html_to_pdf(html, pdf_variant=pdf_variant)

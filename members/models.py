@@ -45,6 +45,7 @@ def current_grace_days() -> int:
 
 
 class MembershipStatus(models.TextChoices):
+    PENDING = "pending", _("En attente du premier paiement")
     ACTIVE = "active", _("À jour")
     GRACE = "grace", _("En délai de grâce")
     LAPSED = "lapsed", _("Échue")
@@ -55,10 +56,15 @@ class MembershipStatus(models.TextChoices):
 VALID_STATUSES = frozenset({MembershipStatus.ACTIVE, MembershipStatus.GRACE})
 
 
-def status_for(paid_until: datetime.date, resigned: bool, today: datetime.date, grace_days: int) -> str:
-    """The status of a membership paid until ``paid_until``; keep in step with ``with_status``."""
+def status_for(
+    paid_until: datetime.date | None, resigned: bool, today: datetime.date, grace_days: int
+) -> str:
+    """The status of a membership paid until ``paid_until`` (None: nothing paid yet, pending);
+    keep in step with ``with_status``."""
     if resigned:
         return MembershipStatus.RESIGNED
+    if paid_until is None:
+        return MembershipStatus.PENDING
     if today <= paid_until:
         return MembershipStatus.ACTIVE
     if today <= paid_until + datetime.timedelta(days=grace_days):
@@ -75,6 +81,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.annotate(
             status_value=Case(
                 When(resigned=True, then=Value(MembershipStatus.RESIGNED.value)),
+                When(paid_until__isnull=True, then=Value(MembershipStatus.PENDING.value)),
                 When(paid_until__gte=today, then=Value(MembershipStatus.ACTIVE.value)),
                 When(paid_until__gte=grace_start, then=Value(MembershipStatus.GRACE.value)),
                 default=Value(MembershipStatus.LAPSED.value),
@@ -97,7 +104,12 @@ class Membership(models.Model):
         related_name="membership",
     )
     started_on = models.DateField(_("adhérente depuis le"))
-    paid_until = models.DateField(_("période payée jusqu'au"))
+    paid_until = models.DateField(
+        _("période payée jusqu'au"),
+        null=True,
+        blank=True,
+        help_text=_("Vide tant que le premier appel de cotisation n'est pas payé (adhésion en attente)."),
+    )
     resigned = models.BooleanField(_("démissionnaire"), default=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)

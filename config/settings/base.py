@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "members",
     "editorial",
     "actions",
+    "dues",
     "home",
     "search",
     # Accounts (django-allauth: email login, verification, TOTP)
@@ -233,6 +234,30 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Where the SDK sends its requests (tests point it at a local fake), its timeout and retries.
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+STRIPE_TIMEOUT_SECONDS = float(os.environ.get("STRIPE_TIMEOUT_SECONDS", "10"))
+STRIPE_MAX_NETWORK_RETRIES = int(os.environ.get("STRIPE_MAX_NETWORK_RETRIES", "2"))
+
+# Dues invoices: what every "appel de cotisation" states about the association (copied onto each
+# invoice when it is issued). The defaults are the demo's, visibly fictional; production sets them.
+DUES_SELLER = {
+    "name": os.environ.get("DUES_SELLER_NAME", "Villes Internet"),
+    "legal_form": os.environ.get(
+        "DUES_SELLER_LEGAL_FORM", "Association régie par la loi du 1er juillet 1901"
+    ),
+    "address": os.environ.get("DUES_SELLER_ADDRESS", "Adresse de démonstration, 75000 Paris"),
+    "siret": os.environ.get("DUES_SELLER_SIRET", ""),
+    "vat_mention": os.environ.get("DUES_VAT_MENTION", "TVA non applicable, article 261-7-1° du CGI"),
+    "iban": os.environ.get("DUES_IBAN", "FR7630006000011234567890189"),
+    "bic": os.environ.get("DUES_BIC", "AGRIFRPP"),
+}
+#: Uploads only staff may read (membership applications' council deliberations): outside
+#: MEDIA_ROOT, never served by the web server, handed out by a staff-only admin view.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+DUES_DELIBERATION_MAX_BYTES = int(os.environ.get("DUES_DELIBERATION_MAX_BYTES", str(5 * 1024 * 1024)))
+#: Days between an invoice's issue and its due date.
+DUES_PAYMENT_TERM_DAYS = int(os.environ.get("DUES_PAYMENT_TERM_DAYS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Villes Internet"
@@ -301,6 +326,7 @@ DEMO_LOADERS = [
     ("Congrès", "editorial.demo_congress.load"),
     ("Adhérents de démonstration et double authentification", "members.demo.load"),
     ("Fiches actions : référentiel et Atlaas", "actions.demo.load"),
+    ("Cotisations : tableau d'exemple", "dues.demo.load"),
 ]
 
 SESSION_COOKIE_HTTPONLY = True

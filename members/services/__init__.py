@@ -39,6 +39,7 @@ from .invitations import (
 )
 from .memberships import (
     collectivities_of,
+    create_pending_membership,
     is_referent,
     is_staff_manager,
     lock_collectivities,
@@ -63,6 +64,7 @@ __all__ = [
     "choose_collectivity",
     "close_account",
     "collectivities_of",
+    "create_pending_membership",
     "current_collectivity",
     "invite",
     "is_referent",

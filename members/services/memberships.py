@@ -75,6 +75,21 @@ def membership_status(collectivity: Collectivity, today: datetime.date | None = 
     return membership.get_status(today) if membership else None
 
 
+def create_pending_membership(collectivity: Collectivity, started_on: datetime.date) -> Membership:
+    """A new membership of ``collectivity``, pending until its first payment (no ``paid_until``).
+
+    Call it inside the caller's transaction (the dues app's acceptance of an application).
+    Refused when the collectivity already has a membership.
+    """
+    if Membership.objects.select_for_update().filter(collectivity=collectivity).exists():
+        raise ValidationError(
+            _("%(collectivity)s a déjà une adhésion : modifiez-la plutôt que d'en créer une autre.")
+            % {"collectivity": collectivity.name},
+            code="already_member",
+        )
+    return Membership.objects.create(collectivity=collectivity, started_on=started_on, paid_until=None)
+
+
 def verified_emails(user) -> set[str]:
     """The addresses ``user`` has verified, in lower case."""
     return {

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DuesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "dues"
+    verbose_name = _("Cotisations")
+
+    def ready(self) -> None:
+        from core import documents
+        from dues.models import InvoicePdf
+        from dues.services.invoice_documents import invoice_pdf
+
+        # Built in a task at issue and when the engagement number changes (dues.services.invoices).
+        documents.register(InvoicePdf, invoice_pdf)

@@ -1,0 +1,330 @@
+"""Wagtail admin of dues (a "Cotisations" menu): the tier table, applications, invoices.
+
+Every write calls ``dues.services``; a service's ValidationError becomes the form's error.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    ApplicationStatus,
+    DuesTier,
+    Invoice,
+    InvoicePdf,
+    InvoiceRun,
+    InvoiceRunStatus,
+    MembershipApplication,
+)
+from .services import applications as application_services
+from .services import runs as run_services
+from .services import tiers as tier_services
+
+
+class CallsService:
+    """A create or edit view whose write is a service call: its ValidationError is shown on the
+    form with what was typed, and nothing is written."""
+
+    def call_service(self, form):
+        raise NotImplementedError
+
+    def save_instance(self):
+        return self.call_service(self.form)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            if getattr(self.object, "pk", None):
+                self.object.refresh_from_db()
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class TierCreateView(CallsService, CreateView):
+    def call_service(self, form):
+        return tier_services.save_tier(form.instance)
+
+
+class TierEditView(CallsService, EditView):
+    def call_service(self, form):
+        return tier_services.save_tier(form.instance)
+
+
+class DuesTierViewSet(SnippetViewSet):
+    model = DuesTier
+    icon = "table"
+    menu_label = _("Tableau des cotisations")
+    menu_order = 100
+    url_prefix = "cotisations/tranches"
+    add_view_class = TierCreateView
+    edit_view_class = TierEditView
+    list_display = [
+        "year",
+        "kind",
+        Column("band", label=_("Tranche"), accessor="band_label"),
+        Column("amount", label=_("Montant"), accessor="amount_display"),
+        "illustrative",
+    ]
+    list_filter = ["year", "kind"]
+    ordering = ["-year", "kind", "population_min"]
+    list_per_page = 100
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
+        FieldPanel("amount_cents"),
+        FieldPanel("illustrative"),
+    ]
+
+
+class ReadOnly(ModelPermissionPolicy):
+    """Staff may list and inspect; rows are written by the services only."""
+
+    def user_has_permission(self, user, action):
+        return action in {"view", "change"} and super().user_has_permission(user, "change")
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(["change"])
+
+
+class ApplicationViewSet(SnippetViewSet):
+    model = MembershipApplication
+    icon = "form"
+    menu_label = _("Demandes d'adhésion")
+    menu_order = 200
+    url_prefix = "cotisations/demandes"
+    list_display = [
+        TitleColumn("collectivity", label=_("Collectivité"), url_name="dues_application_decide"),
+        "contact_name",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["collectivity__name", "contact_name", "contact_email"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+
+    @property
+    def permission_policy(self):
+        return ReadOnly(self.model)
+
+    def get_queryset(self, request):
+        return MembershipApplication.objects.select_related("collectivity__department")
+
+
+class InvoiceViewSet(SnippetViewSet):
+    model = Invoice
+    icon = "doc-full"
+    menu_label = _("Factures")
+    menu_order = 300
+    url_prefix = "cotisations/factures"
+    list_display = [
+        "number",
+        "kind",
+        "collectivity",
+        "period_year",
+        Column("amount", label=_("Montant"), accessor="amount_display"),
+        "issued_on",
+        "due_on",
+        TitleColumn(
+            "pdf",
+            label=_("PDF Factur-X"),
+            accessor=lambda invoice: _("Télécharger") if _pdf_ready(invoice) else "—",
+            get_url=lambda invoice: (
+                reverse("dues_invoice_pdf", args=[invoice.pk]) if _pdf_ready(invoice) else None
+            ),
+        ),
+    ]
+    list_filter = ["year", "kind"]
+    search_fields = ["number", "collectivity__name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 100
+
+    @property
+    def permission_policy(self):
+        return ReadOnly(self.model)
+
+    def get_queryset(self, request):
+        return Invoice.objects.select_related("collectivity__department", "pdf")
+
+
+def _pdf_ready(invoice: Invoice) -> bool:
+    document = getattr(invoice, "pdf", None)
+    return document is not None and document.revision == InvoicePdf.revision_of(invoice)
+
+
+def invoice_pdf(request, pk: int):
+    """The invoice's Factur-X PDF for staff (to deposit on Chorus Pro); never cached."""
+    if not (request.user.is_active and request.user.has_perm("dues.change_invoice")):
+        raise PermissionDenied
+    from .views import pdf_response
+
+    return pdf_response(get_object_or_404(Invoice, pk=pk))
+
+
+def _can_issue(user) -> bool:
+    return user.is_active and user.has_perm("dues.add_invoicerun")
+
+
+class RunMenuItem(MenuItem):
+    def is_shown(self, request):
+        return _can_issue(request.user)
+
+
+class InvoiceRunViewSet(ViewSet):
+    """Issue the year's calls for every member: a form, then the run's progress page."""
+
+    name = "dues_invoice_runs"
+    url_prefix = "cotisations/emission"
+    icon = "mail"
+    menu_label = _("Émettre les appels de l'année")
+    menu_order = 400
+
+    def get_menu_item(self, order=None):
+        return RunMenuItem(
+            self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order
+        )
+
+    def get_urlpatterns(self):
+        return [path("", invoice_runs, name="index"), path("<int:pk>/", invoice_run, name="detail")]
+
+
+class DuesViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Cotisations")
+    menu_icon = "tasks"
+    menu_order = 310
+    items = (DuesTierViewSet, ApplicationViewSet, InvoiceViewSet, InvoiceRunViewSet)
+
+
+def invoice_runs(request):
+    """Start the issue of a year's calls (a background task); the recent runs below."""
+    if not _can_issue(request.user):
+        raise PermissionDenied
+    from django.utils import timezone
+
+    error = None
+    typed = request.POST.get("period_year", "")
+    if request.method == "POST":
+        try:
+            run = run_services.start_run(actor=request.user, period_year=int(typed))
+        except ValueError:
+            error = _("Indiquez l'année de cotisation en chiffres, par exemple 2027.")
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return redirect("dues_invoice_runs:detail", pk=run.pk)
+    return TemplateResponse(
+        request,
+        "dues/admin/invoice_runs.html",
+        {
+            "runs": InvoiceRun.objects.select_related("started_by")[:20],
+            "error": error,
+            "typed": typed or timezone.localdate().year,
+            "members": run_services.members_to_invoice().count(),
+        },
+        status=400 if error else 200,
+    )
+
+
+def invoice_run(request, pk: int):
+    """A run's progress; the page reloads itself (meta refresh, no JavaScript) until it is done."""
+    if not _can_issue(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(InvoiceRun.objects.select_related("started_by"), pk=pk)
+    return TemplateResponse(
+        request,
+        "dues/admin/invoice_run.html",
+        {"run": run, "running": run.status != InvoiceRunStatus.DONE},
+    )
+
+
+def _can_decide(user) -> bool:
+    return user.is_active and user.has_perm("dues.change_membershipapplication")
+
+
+def decide_application(request, pk: int):
+    """Staff accept an application (membership + first invoice) or refuse it with a reason."""
+    if not _can_decide(request.user):
+        raise PermissionDenied
+    application = get_object_or_404(MembershipApplication.objects.select_related("collectivity"), pk=pk)
+    error = None
+    if request.method == "POST" and application.status == ApplicationStatus.PENDING:
+        try:
+            if request.POST.get("decision") == "accept":
+                application = application_services.accept_application(
+                    actor=request.user, application=application
+                )
+                messages.success(
+                    request,
+                    _(
+                        "Demande acceptée : adhésion créée (en attente du premier paiement) et appel "
+                        "%(number)s émis."
+                    )
+                    % {"number": application.invoice.number},
+                )
+            else:
+                application_services.refuse_application(
+                    actor=request.user, application=application, reason=request.POST.get("reason", "")
+                )
+                messages.success(request, _("Demande refusée."))
+            return redirect(MembershipApplication.snippet_viewset.get_url_name("list"))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    return TemplateResponse(
+        request,
+        "dues/admin/decide.html",
+        {
+            "application": application,
+            "error": error,
+            "pending": application.status == ApplicationStatus.PENDING,
+        },
+        status=400 if error else 200,
+    )
+
+
+def deliberation(request, pk: int):
+    """The application's deliberation, to staff only; never cached by anyone."""
+    if not _can_decide(request.user):
+        raise PermissionDenied
+    application = get_object_or_404(MembershipApplication, pk=pk)
+    response = FileResponse(
+        application.deliberation.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"deliberation-{application.collectivity.slug}.pdf",
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@hooks.register("register_admin_urls")
+def dues_admin_urls():
+    return [
+        path("cotisations/demandes/<int:pk>/decision/", decide_application, name="dues_application_decide"),
+        path(
+            "cotisations/demandes/<int:pk>/deliberation/", deliberation, name="dues_application_deliberation"
+        ),
+        path("cotisations/factures/<int:pk>/pdf/", invoice_pdf, name="dues_invoice_pdf"),
+    ]
+
+
+register_snippet(DuesViewSetGroup)
