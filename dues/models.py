@@ -266,3 +266,6 @@ class MembershipApplication(models.Model):
             if self.created_at
             else self.collectivity.name
         )
+
+
+from .payment_models import *  # noqa: E402, F403
