@@ -2,12 +2,25 @@
 catalogue."""
 
 from django.urls import path
+from django.views.decorators.cache import cache_control
 
-from . import views
+from . import payment_views, views
 
 app_name = "dues"
+
+private = cache_control(private=True, no_store=True)
 
 urlpatterns = [
     path("", views.tiers, name="tiers"),
     path("demande-adhesion/", views.apply, name="apply"),
+    path("factures/", private(payment_views.invoice_list), name="invoices"),
+    path("factures/<str:number>/", private(payment_views.invoice_detail), name="invoice"),
+    path("factures/<str:number>/payer/", private(payment_views.pay_online), name="pay_online"),
+    path("factures/<str:number>/paiement-recu/", private(payment_views.payment_done), name="payment_done"),
+    path(
+        "factures/<str:number>/paiement-annule/",
+        private(payment_views.payment_cancelled),
+        name="payment_cancelled",
+    ),
+    path("stripe/webhook/", payment_views.stripe_webhook, name="stripe_webhook"),
 ]
