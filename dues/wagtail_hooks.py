@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import ApplicationStatus, DuesTier, Invoice, MembershipApplication
+from .payment_admin import InvoiceIndexView, record_payment
 from .services import applications as application_services
 from .services import tiers as tier_services
 
@@ -125,6 +126,7 @@ class InvoiceViewSet(SnippetViewSet):
     menu_label = _("Factures")
     menu_order = 300
     url_prefix = "cotisations/factures"
+    index_view_class = InvoiceIndexView
     list_display = [
         "number",
         "kind",
@@ -217,6 +219,7 @@ def deliberation(request, pk: int):
 @hooks.register("register_admin_urls")
 def dues_admin_urls():
     return [
+        path("cotisations/factures/<int:pk>/paiements/", record_payment, name="dues_invoice_payment"),
         path("cotisations/demandes/<int:pk>/decision/", decide_application, name="dues_application_decide"),
         path(
             "cotisations/demandes/<int:pk>/deliberation/", deliberation, name="dues_application_deliberation"
