@@ -6,3 +6,11 @@ class DuesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "dues"
     verbose_name = _("Cotisations")
+
+    def ready(self):
+        from core import documents
+
+        from .models import PaymentReceipt
+        from .receipts import receipt_pdf
+
+        documents.register(PaymentReceipt, receipt_pdf)

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["EventOutcome", "Payment", "PaymentMethod", "StripeEvent"]
+from core.models.documents import GeneratedDocument, generated_file_path
+
+from .storage import private_storage
+
+__all__ = ["EventOutcome", "Payment", "PaymentMethod", "PaymentReceipt", "StripeEvent"]
 
 
 class PaymentMethod(models.TextChoices):
@@ -114,3 +119,48 @@ class StripeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id} · {self.type}"
+
+
+class PaymentReceipt(GeneratedDocument):
+    """The receipt ("attestation de paiement", PDF) of a fully paid invoice, built in a task
+    (core.documents) and handed out only to the collectivity's people: private storage."""
+
+    source_field = "invoice"
+
+    invoice = models.OneToOneField(
+        "dues.Invoice", verbose_name=_("facture"), on_delete=models.CASCADE, related_name="receipt"
+    )
+    file = models.FileField(
+        _("fichier"), storage=private_storage, upload_to=generated_file_path, max_length=255
+    )
+
+    class Meta:
+        verbose_name = _("reçu de paiement")
+        verbose_name_plural = _("reçus de paiement")
+
+    @classmethod
+    def sources(cls) -> models.QuerySet:
+        """Calls fully paid and not cancelled (no GROUP BY nor outer join: rows can be locked)."""
+        from .models import Invoice, InvoiceKind
+
+        paid = (
+            Payment.objects.filter(invoice=OuterRef("pk"))
+            .order_by()
+            .values("invoice")
+            .annotate(total=Sum("amount_cents"))
+            .values("total")
+        )
+        return (
+            Invoice.objects.filter(kind=InvoiceKind.INVOICE)
+            .alias(paid_cents=Coalesce(Subquery(paid), 0))
+            .filter(paid_cents__gte=models.F("amount_cents"))
+            .exclude(Exists(Invoice.objects.filter(credited_invoice=OuterRef("pk"))))
+        )
+
+    @classmethod
+    def revision_of(cls, invoice) -> str:
+        """The payments it lists: a new or changed payment makes another receipt."""
+        rows = list(Payment.objects.filter(invoice=invoice).order_by("pk").values_list("pk", "amount_cents"))
+        import hashlib
+
+        return hashlib.sha256(repr(rows).encode()).hexdigest()[:32]

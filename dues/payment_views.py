@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, IntegerField, OuterRef, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from members.services import collectivities_of, current_collectivity, is_referent
 
 from . import gateway
-from .models import Invoice
+from .models import Invoice, PaymentReceipt
 from .money import format_eur
 from .services import payments
 
@@ -139,6 +139,26 @@ def payment_done(request, number: str):
 def payment_cancelled(request, number: str):
     invoice = _member_invoice(request, number)
     return _render_invoice(request, invoice, notice=_("Paiement annulé : rien n'a été débité."))
+
+
+@login_required
+def receipt(request, number: str):
+    """The receipt of a paid invoice, to the collectivity's people only; never cached."""
+    invoice = _member_invoice(request, number)
+    document = PaymentReceipt.objects.current(invoice).first()
+    if document is None or not document.file.name or not document.file.storage.exists(document.file.name):
+        return _render_invoice(
+            request,
+            invoice,
+            notice=_("L'attestation de paiement est en préparation : revenez dans quelques minutes."),
+            status=404,
+        )
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=document.filename,
+    )
 
 
 @csrf_exempt

@@ -22,5 +22,6 @@ urlpatterns = [
         private(payment_views.payment_cancelled),
         name="payment_cancelled",
     ),
+    path("factures/<str:number>/attestation/", private(payment_views.receipt), name="receipt"),
     path("stripe/webhook/", payment_views.stripe_webhook, name="stripe_webhook"),
 ]

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import documents
 from members.services import record_paid_through
 
 from .. import gateway
-from ..models import EventOutcome, Invoice, InvoiceKind, Payment, PaymentMethod, StripeEvent
+from ..models import EventOutcome, Invoice, InvoiceKind, Payment, PaymentMethod, PaymentReceipt, StripeEvent
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,9 @@ def _refuse_unpayable(invoice: Invoice) -> None:
 
 
 def _after_payment(invoice: Invoice) -> None:
-    """Once ``invoice`` is fully paid, the membership is paid through its period year."""
+    """Once ``invoice`` is fully paid, the membership is paid through its period year and its
+    receipt is built (in a task, once the transaction commits)."""
+    documents.refresh(PaymentReceipt, invoice.pk)
     if is_paid(invoice):
         record_paid_through(invoice.collectivity, datetime.date(invoice.period_year, 12, 31))
 

@@ -132,3 +132,25 @@ def test_webhook_amount_mismatch_is_not_credited(client, invoice, stripe_fake):
     assert post_event(client, payload, signature).status_code == 200
     assert Payment.objects.count() == 0
     assert StripeEvent.objects.get().outcome == "flagged"
+
+
+def test_paid_invoice_receipt_is_built_and_served_to_its_people_only(
+    client, invoice, django_capture_on_commit_callbacks
+):
+    from dues.services import payments
+
+    person(client, invoice, Role.AGENT)
+    url = reverse("dues:receipt", args=[invoice.number])
+    assert client.get(url).status_code == 404  # not paid: no receipt
+    with django_capture_on_commit_callbacks(execute=True):
+        payments.record_offline_payment(
+            invoice=invoice, amount_cents=AMOUNT, method="transfer", received_on=invoice.issued_on
+        )
+    page = client.get(reverse("dues:invoice", args=[invoice.number])).content.decode()
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "no-store" in response["Cache-Control"]
+    client.force_login(MemberRoleFactory(role=Role.REFERENT).user)  # another collectivity's person
+    assert client.get(url).status_code == 404
