@@ -160,3 +160,48 @@ def test_stripe_unreachable_stores_nothing_so_the_retry_counts(stripe_fake):
     assert StripeEvent.objects.count() == 0
     stripe_fake.error = None
     assert payments.apply_stripe_event(webhook_event(session)).outcome == EventOutcome.CREDITED
+
+
+def test_daily_reconciliation_catches_a_missed_webhook_once(stripe_fake):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.dues.stripe_fake import event
+
+    invoice, membership = pending_member_invoice()
+    session = paid_session(stripe_fake, invoice)
+    stripe_fake.events = [event("checkout.session.completed", session, event_id="evt_missed")]
+    for _ in range(2):
+        call_command("dues_reconcile_stripe", stdout=StringIO())
+    assert Payment.objects.get().stripe_event_id == "evt_missed"
+    membership.refresh_from_db()
+    assert membership.get_status() == MembershipStatus.ACTIVE
+
+
+def test_invoice_list_queries_do_not_grow_with_invoices(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from dues.models import DuesTier
+    from members.factories import MemberRoleFactory
+    from members.models import Role
+
+    invoice, membership = pending_member_invoice(period_year=TODAY.year - 1)
+    client.force_login(MemberRoleFactory(collectivity=membership.collectivity, role=Role.AGENT).user)
+    client.get(reverse("dues:invoices"))  # the site's settings rows are created on first use
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("dues:invoices"))
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    one, _ = count()
+    for year in (TODAY.year, TODAY.year + 1, TODAY.year + 2):
+        DuesTier.objects.create(year=year, kind="commune", population_min=0, amount_cents=AMOUNT)
+        offline(invoices.issue_invoice(collectivity=membership.collectivity, period_year=year), 100)
+    four, page = count()
+    assert four == one <= 16
+    assert page.count('href="/cotisations/factures/') == 4
