@@ -21,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import ApplicationStatus, DuesTier, Invoice, MembershipApplication
-from .payment_admin import InvoiceIndexView, record_payment
+from .payment_admin import InvoiceIndexView, bank_import, record_payment
 from .services import applications as application_services
 from .services import tiers as tier_services
 
@@ -220,6 +220,7 @@ def deliberation(request, pk: int):
 def dues_admin_urls():
     return [
         path("cotisations/factures/<int:pk>/paiements/", record_payment, name="dues_invoice_payment"),
+        path("cotisations/releve-bancaire/", bank_import, name="dues_bank_import"),
         path("cotisations/demandes/<int:pk>/decision/", decide_application, name="dues_application_decide"),
         path(
             "cotisations/demandes/<int:pk>/deliberation/", deliberation, name="dues_application_deliberation"
