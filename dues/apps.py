@@ -9,8 +9,11 @@ class DuesConfig(AppConfig):
 
     def ready(self) -> None:
         from core import documents
-        from dues.models import InvoicePdf
-        from dues.services.invoice_documents import invoice_pdf
+
+        from .models import InvoicePdf, PaymentReceipt
+        from .receipts import receipt_pdf
+        from .services.invoice_documents import invoice_pdf
 
         # Built in a task at issue and when the engagement number changes (dues.services.invoices).
         documents.register(InvoicePdf, invoice_pdf)
+        documents.register(PaymentReceipt, receipt_pdf)

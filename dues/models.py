@@ -349,3 +349,6 @@ class InvoiceRun(models.Model):
     @property
     def percent(self) -> int:
         return 100 if not self.total else round(100 * self.done / self.total)
+
+
+from .payment_models import *  # noqa: E402, F403

@@ -31,6 +31,7 @@ from .models import (
     InvoiceRunStatus,
     MembershipApplication,
 )
+from .payment_admin import InvoiceIndexView, bank_import, record_payment
 from .services import applications as application_services
 from .services import runs as run_services
 from .services import tiers as tier_services
@@ -136,6 +137,7 @@ class InvoiceViewSet(SnippetViewSet):
     menu_label = _("Factures")
     menu_order = 300
     url_prefix = "cotisations/factures"
+    index_view_class = InvoiceIndexView
     list_display = [
         "number",
         "kind",
@@ -319,6 +321,8 @@ def deliberation(request, pk: int):
 @hooks.register("register_admin_urls")
 def dues_admin_urls():
     return [
+        path("cotisations/factures/<int:pk>/paiements/", record_payment, name="dues_invoice_payment"),
+        path("cotisations/releve-bancaire/", bank_import, name="dues_bank_import"),
         path("cotisations/demandes/<int:pk>/decision/", decide_application, name="dues_application_decide"),
         path(
             "cotisations/demandes/<int:pk>/deliberation/", deliberation, name="dues_application_deliberation"

@@ -44,6 +44,7 @@ from .memberships import (
     is_staff_manager,
     lock_collectivities,
     membership_status,
+    record_paid_through,
     require_manager,
     void_invitations_of,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "is_staff_manager",
     "lock_collectivities",
     "membership_status",
+    "record_paid_through",
     "personal_data",
     "profile_for",
     "refuse_without_referent",

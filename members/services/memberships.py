@@ -90,6 +90,22 @@ def create_pending_membership(collectivity: Collectivity, started_on: datetime.d
     return Membership.objects.create(collectivity=collectivity, started_on=started_on, paid_until=None)
 
 
+def record_paid_through(collectivity: Collectivity, paid_until: datetime.date) -> Membership | None:
+    """The membership of ``collectivity`` is paid through ``paid_until`` (never moved back).
+
+    Only the dues payment service calls it, inside its transaction, once an invoice is fully
+    paid: the row is locked, so two payments at the same time run one after the other. A pending
+    membership thereby becomes active. None when the collectivity has no membership.
+    """
+    membership = Membership.objects.select_for_update().filter(collectivity=collectivity).first()
+    if membership is None:
+        return None
+    if membership.paid_until is None or membership.paid_until < paid_until:
+        membership.paid_until = max(paid_until, membership.started_on)
+        membership.save(update_fields=["paid_until", "updated_at"])
+    return membership
+
+
 def verified_emails(user) -> set[str]:
     """The addresses ``user`` has verified, in lower case."""
     return {
