@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
     path(_("compte/"), include("members.account_urls")),
     path(_("espace-membre/"), include("members.urls")),
+    path(_("webinaires/"), include("webinars.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -41,6 +41,7 @@ class HomePage(BasePage):
         "editorial.NewsIndexPage",
         "editorial.PressRoomPage",
         "editorial.MembersResourcesPage",
+        "webinars.SeasonPage",
     ]
 
     template = "home/home_page.html"

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "label",
     "members",
     "editorial",
+    "webinars",
     "home",
     "search",
     # Accounts (django-allauth: email login, verification, TOTP)
@@ -299,6 +300,7 @@ DEMO_LOADERS = [
     ("Espace presse", "editorial.demo_press.load"),
     ("Congrès", "editorial.demo_congress.load"),
     ("Adhérents de démonstration et double authentification", "members.demo.load"),
+    ("Webinaires « C'est pour vous »", "webinars.demo.load"),
 ]
 
 SESSION_COOKIE_HTTPONLY = True
