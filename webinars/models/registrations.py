@@ -129,3 +129,6 @@ class Reminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["registration", "kind"], name="webinar_reminder_once_per_kind")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.registration}"
