@@ -6,14 +6,19 @@ so the admin neither adds nor deletes them."""
 from __future__ import annotations
 
 import django_filters
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import Registration, SessionPage, Status
 
 
@@ -101,3 +106,38 @@ class RegistrationViewSet(SnippetViewSet):
 
 
 register_snippet(RegistrationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("webinaires/presences/", admin_views.import_attendance_view, name="webinars_import_attendance"),
+        path(
+            "webinaires/seances/<int:pk>/annuler/",
+            admin_views.cancel_session_view,
+            name="webinars_cancel_session",
+        ),
+        path(
+            "webinaires/seances/<int:pk>/replay/", admin_views.send_replay_view, name="webinars_send_replay"
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_attendance_import_menu_item():
+    return MenuItem(
+        _("Importer les présences"),
+        reverse("webinars_import_attendance"),
+        icon_name="upload",
+        order=261,
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def session_buttons(page, user, next_url=None):
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
+    if not isinstance(specific, SessionPage) or not user.has_perm("webinars.change_registration"):
+        return
+    if specific.cancelled_at is None:
+        yield Button(_("Annuler la séance"), reverse("webinars_cancel_session", args=[page.pk]), priority=60)
+    yield Button(_("Envoyer le replay"), reverse("webinars_send_replay", args=[page.pk]), priority=61)
