@@ -41,3 +41,10 @@ def test_staff_tick_attendance_but_cannot_add(admin_client, webinars_demo):
     )
     assert response.status_code == 302
     assert Registration.objects.get(pk=registration.pk).attended is True
+
+
+def test_page_listing_offers_cancel_and_replay_for_sessions(admin_client, webinars_demo):
+    session = future_session(webinars_demo)
+    response = admin_client.get(f"/admin/pages/{session.get_parent().pk}/")
+    assert response.status_code == 200
+    assert f"/admin/webinaires/seances/{session.pk}/annuler/" in response.text

@@ -15,7 +15,8 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.models import BasePage
@@ -109,6 +110,14 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Avancé")
 
 
+class SessionPageQuerySet(PageQuerySet):
+    def upcoming(self, now: datetime.datetime | None = None):
+        """Sessions not started nor cancelled, soonest first."""
+        return self.filter(starts_at__gt=now or timezone.now(), cancelled_at__isnull=True).order_by(
+            "starts_at", "pk"
+        )
+
+
 class SessionPage(BasePage):
     """One webinar: when, how long, who speaks, for whom, how many seats, the private visio link
     and the replay."""
@@ -140,6 +149,8 @@ class SessionPage(BasePage):
         help_text=_("Un fichier vidéo déposé sur le site (MP4 ou WebM)."),
     )
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True, editable=False)
+
+    objects = PageManager.from_queryset(SessionPageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
