@@ -14,4 +14,5 @@ urlpatterns = [
     path(_("inscription/<int:page_id>/"), private(views.register), name="register"),
     path(_("confirmer/<str:token>/"), private(views.confirm), name="confirm"),
     path(_("annuler/<str:token>/"), private(views.cancel), name="cancel"),
+    path(_("ma-collectivite/"), private(views.collectivity_registrations), name="collectivity"),
 ]

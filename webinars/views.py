@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.access import join_page_for
+from members.services import current_collectivity, is_referent
 
 from . import services
 from .forms import AnswersForm, VisitorRegistrationForm
@@ -160,3 +162,19 @@ def _result(registration: Registration) -> dict:
         "visio_url": registration.session.visio_url,
         "cancel_token": services.cancel_token(registration),
     }
+
+
+@login_required
+def collectivity_registrations(request: HttpRequest) -> HttpResponse:
+    """For a référent: who of the collectivity registered to which session, and who attended
+    (registrations made from a member account of the collectivity, or with the address of one of
+    its people)."""
+    collectivity = current_collectivity(request.user)
+    if collectivity is None or not is_referent(request.user, collectivity):
+        raise Http404
+    registrations = Registration.objects.for_collectivity(collectivity).select_related("session")
+    return render(
+        request,
+        "webinars/collectivity_registrations.html",
+        {"collectivity": collectivity, "registrations": registrations},
+    )

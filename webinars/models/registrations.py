@@ -46,6 +46,16 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=[Status.PENDING, Status.CONFIRMED, Status.WAITING])
 
+    def for_collectivity(self, collectivity):
+        """Registrations made from an account of ``collectivity`` or with the address of one of
+        its people, newest session first."""
+        from members.models import MemberRole
+
+        emails = MemberRole.objects.filter(collectivity=collectivity).values("user__email")
+        return self.filter(Q(collectivity=collectivity) | Q(email__in=emails)).order_by(
+            "-session__starts_at", "name"
+        )
+
     def expired_pending(self, now: datetime.datetime | None = None):
         return self.filter(status=Status.PENDING, expires_at__lte=now or timezone.now())
 
