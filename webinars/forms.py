@@ -12,8 +12,8 @@ class VisitorRegistrationForm(forms.Form):
 
     def __init__(self, *args, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        for question in questions:
-            self.fields[f"question_{question.pk}"] = forms.CharField(
+        for index, question in enumerate(questions):
+            self.fields[f"question_{index}"] = forms.CharField(
                 label=question.label,
                 required=False,
                 max_length=2000,

@@ -33,7 +33,7 @@ def session_context(request: HttpRequest, page: SessionPage, form=None) -> dict:
             .first()
         )
     member = services.is_member(user)
-    questions = list(source.questions.all())
+    questions = _questions(page, source)
     if form is None:
         form = AnswersForm(questions=questions) if member else VisitorRegistrationForm(questions=questions)
     open_for_registration = not source.is_cancelled and not source.is_past and registration is None
@@ -51,6 +51,12 @@ def session_context(request: HttpRequest, page: SessionPage, form=None) -> dict:
     }
 
 
+def _questions(page: SessionPage, source: SessionPage) -> list:
+    """The questions in the page's language: its own when translated, else the French ones."""
+    questions = list(page.questions.all())
+    return questions if questions or page.pk == source.pk else list(source.questions.all())
+
+
 def _session(page_id: int) -> SessionPage:
     page = SessionPage.objects.live().public().filter(pk=page_id).first()
     if page is None:
@@ -62,7 +68,7 @@ def _session(page_id: int) -> SessionPage:
 def register(request: HttpRequest, page_id: int) -> HttpResponse:
     page = _session(page_id)
     source = page.source()
-    questions = list(source.questions.all())
+    questions = _questions(page, source)
     member = services.is_member(request.user)
     form_class = AnswersForm if member else VisitorRegistrationForm
     form = form_class(request.POST, questions=questions)

@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from webinars import services
 from webinars.models import Registration, Status
@@ -136,3 +137,24 @@ def test_registration_closed_once_cancelled_and_everyone_told(
     assert all("annulée" in m.subject for m in mail.outbox)
     with pytest.raises(ValidationError, match="annulée"):
         _visitor(session, email="late@example.test")
+
+
+def test_answers_on_the_english_page_are_stored_under_the_staff_question(client, webinars_demo):
+    from wagtail.models import Locale
+
+    from webinars.models import SessionPage
+
+    french = SessionPage.objects.filter(locale__language_code="fr", starts_at__gt=timezone.now()).first()
+    english = french.get_translation(Locale.objects.get(language_code="en"))
+    page = client.get(english.url)
+    assert "What question would you like to ask the speakers?" in page.text
+    form = {"name": "Ann", "email": "ann@example.test", "role": "officer", "question_0": "How to start?"}
+    with translation.override("en"):
+        action = reverse("webinars:register", kwargs={"page_id": english.pk})
+    assert action.startswith("/en/") and action in page.text
+    client.post(action, form)
+    registration = Registration.objects.get(session=french, email="ann@example.test")
+    assert registration.answers == {
+        "Quelle question souhaitez-vous poser aux intervenants ?": "How to start?"
+    }
+    assert registration.language == "en"

@@ -106,14 +106,16 @@ def register_member(
 
 
 def _clean_answers(session: SessionPage, answers: dict | None) -> dict:
-    """Answers to the session's questions, keyed by question id; unknown keys are dropped."""
+    """Answers keyed by the position of the question (the same on every translation of the
+    page), stored under the question as staff wrote it on the French page; unknown positions
+    and empty answers are dropped."""
     answers = answers or {}
-    known = {str(pk): label for pk, label in session.questions.values_list("pk", "label")}
-    return {
-        key: str(value).strip()[:2000]
-        for key, value in answers.items()
-        if key in known and str(value).strip()
-    }
+    labels = list(session.questions.values_list("label", flat=True))
+    cleaned = {}
+    for key, value in answers.items():
+        if str(key).isdigit() and int(key) < len(labels) and str(value).strip():
+            cleaned[labels[int(key)]] = str(value).strip()[:2000]
+    return cleaned
 
 
 @transaction.atomic
