@@ -8,14 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
 from core.csv_import.forms import CsvImportForm
 from core.csv_import.views import CsvImportView
 
 from . import services
-from .models import SessionPage
+from .models import Mailing, SessionPage
 from .services.attendance import COLUMNS, import_attendance
+from .services.mailings import email_registrants, recipients
 
 
 class AttendanceImportForm(CsvImportForm):
@@ -89,3 +90,53 @@ class SessionActionView(TemplateView):
 
 cancel_session_view = SessionActionView.as_view(action="cancel")
 send_replay_view = SessionActionView.as_view(action="replay")
+
+
+class MailingForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Objet"), max_length=200)
+    body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 10}))
+
+
+class EmailRegistrantsView(FormView):
+    """Write to everyone registered to a session; the sending runs as a task."""
+
+    template_name = "webinars/admin/email_registrants.html"
+    form_class = MailingForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("webinars.change_registration"):
+            raise PermissionDenied
+        self.session = get_object_or_404(SessionPage, pk=kwargs["pk"]).source()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Écrire aux inscrits de « %(title)s »") % {"title": self.session.title},
+            session=self.session,
+            count=recipients(self.session).count(),
+            mailings=Mailing.objects.filter(session=self.session)[:10],
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            mailing = email_registrants(
+                session=self.session,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                author=self.request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field, errors)
+            else:
+                form.add_error(None, error.messages)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Envoi lancé : %(total)d destinataire(s).") % {"total": mailing.total}
+        )
+        return redirect("webinars_email_registrants", self.session.pk)
+
+
+email_registrants_view = EmailRegistrantsView.as_view()

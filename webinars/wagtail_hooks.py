@@ -120,6 +120,11 @@ def register_admin_urls():
         path(
             "webinaires/seances/<int:pk>/replay/", admin_views.send_replay_view, name="webinars_send_replay"
         ),
+        path(
+            "webinaires/seances/<int:pk>/ecrire/",
+            admin_views.email_registrants_view,
+            name="webinars_email_registrants",
+        ),
     ]
 
 
@@ -141,3 +146,4 @@ def session_buttons(page, user, next_url=None):
     if specific.cancelled_at is None:
         yield Button(_("Annuler la séance"), reverse("webinars_cancel_session", args=[page.pk]), priority=60)
     yield Button(_("Envoyer le replay"), reverse("webinars_send_replay", args=[page.pk]), priority=61)
+    yield Button(_("Écrire aux inscrits"), reverse("webinars_email_registrants", args=[page.pk]), priority=62)

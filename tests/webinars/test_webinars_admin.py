@@ -48,3 +48,27 @@ def test_page_listing_offers_cancel_and_replay_for_sessions(admin_client, webina
     response = admin_client.get(f"/admin/pages/{session.get_parent().pk}/")
     assert response.status_code == 200
     assert f"/admin/webinaires/seances/{session.pk}/annuler/" in response.text
+
+
+def test_staff_email_all_registrants_with_progress(
+    admin_client, webinars_demo, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from webinars.models import Mailing
+
+    session = future_session(webinars_demo, capacity=2)
+    _registrations(session, 3)
+    url = f"/admin/webinaires/seances/{session.pk}/ecrire/"
+    page = admin_client.get(url)
+    assert page.status_code == 200 and "3 personnes" in page.text
+    empty = admin_client.post(url, {"subject": "", "body": "Bonjour"})
+    assert empty.status_code == 200 and not Mailing.objects.exists()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"subject": "Changement de lien", "body": "Le lien change."})
+    assert response.status_code == 302
+    mailing = Mailing.objects.get()
+    assert (mailing.sent, mailing.total) == (3, 3) and mailing.finished_at
+    assert sorted(m.to[0] for m in mail.outbox) == ["p0@example.test", "p1@example.test", "p2@example.test"]
+    assert "3 sur 3" in admin_client.get(url).text

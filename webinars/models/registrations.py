@@ -142,3 +142,32 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.registration}"
+
+
+class Mailing(models.Model):
+    """A message staff send to everyone registered to a session; the task records its progress."""
+
+    session = models.ForeignKey(
+        "webinars.SessionPage", verbose_name=_("séance"), on_delete=models.CASCADE, related_name="mailings"
+    )
+    subject = models.CharField(_("objet"), max_length=200)
+    body = models.TextField(_("message"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    total = models.PositiveIntegerField(_("destinataires"), default=0)
+    sent = models.PositiveIntegerField(_("envoyés"), default=0)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("message aux inscrits")
+        verbose_name_plural = _("messages aux inscrits")
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.sent / self.total)
