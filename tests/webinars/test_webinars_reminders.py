@@ -63,3 +63,23 @@ def test_replay_follow_up_once_and_only_with_a_replay(webinars_demo, django_capt
         assert services.send_replay_follow_up(session) == 1
         assert services.send_replay_follow_up(session) == 0
     assert len(mail.outbox) == 1 and "replay" in mail.outbox[0].subject
+
+
+def test_replay_goes_out_automatically_once_the_session_ended(
+    webinars_demo, django_capture_on_commit_callbacks
+):
+    session = future_session(webinars_demo, days=3)
+    _confirmed(session, "ana@example.test")
+    session.replay_url = "https://visio.example.org/replay"
+    session.save()
+    mail.outbox.clear()
+    with time_machine.travel(session.starts_at + datetime.timedelta(minutes=30), tick=False):
+        assert services.send_due_replays() == 0  # still running
+    for _ in range(2):
+        with (
+            time_machine.travel(session.starts_at + datetime.timedelta(hours=3), tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            call_command("send_webinar_reminders", stdout=io.StringIO())
+    assert [m.to for m in mail.outbox] == [["ana@example.test"]]
+    assert "replay" in mail.outbox[0].subject

@@ -22,7 +22,7 @@ from .registrations import (
     registration_for_cancel_token,
     seats_left,
 )
-from .reminders import send_due_reminders, send_replay_follow_up
+from .reminders import send_due_reminders, send_due_replays, send_replay_follow_up
 
 __all__ = [
     "cancel",
@@ -37,5 +37,6 @@ __all__ = [
     "registration_for_cancel_token",
     "seats_left",
     "send_due_reminders",
+    "send_due_replays",
     "send_replay_follow_up",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -71,4 +72,31 @@ def send_replay_follow_up(session: SessionPage) -> int:
     for registration in Registration.objects.filter(session=source, status=Status.CONFIRMED):
         with transaction.atomic():
             sent += _record_and_queue(registration, ReminderKind.REPLAY)
+    return sent
+
+
+#: The replay follow-up goes out automatically for sessions ended within this delay.
+REPLAY_WINDOW = datetime.timedelta(days=30)
+
+
+def send_due_replays(now: datetime.datetime | None = None) -> int:
+    """Queue the replay follow-up of the sessions that ended (within REPLAY_WINDOW) and have a
+    replay, to those who were registered and have not had it. Returns how many."""
+    now = now or timezone.now()
+    sent = 0
+    sessions = SessionPage.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        cancelled_at__isnull=True,
+        starts_at__lt=now,
+        starts_at__gte=now - REPLAY_WINDOW,
+    ).exclude(replay_url="", replay_video__isnull=True)
+    for session in sessions:
+        if session.ends_at > now:
+            continue
+        registrations = Registration.objects.filter(session=session, status=Status.CONFIRMED).exclude(
+            reminders__kind=ReminderKind.REPLAY
+        )
+        for registration in registrations:
+            with transaction.atomic():
+                sent += _record_and_queue(registration, ReminderKind.REPLAY)
     return sent

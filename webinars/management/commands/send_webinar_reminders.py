@@ -1,4 +1,4 @@
-"""Queue the webinar reminders that are due and release the expired unconfirmed seats.
+"""Queue the webinar reminders and replay emails that are due and release the expired unconfirmed seats.
 
 Run every few minutes (docs/operations.md, like publish_scheduled); the emails themselves are
 sent by the task worker. Each reminder is recorded, so running it again sends nothing twice.
@@ -15,4 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         expired = services.expire_pending()
         sent = services.send_due_reminders()
-        self.stdout.write(f"{sent} reminder(s) queued, {expired} unconfirmed registration(s) expired")
+        replays = services.send_due_replays()
+        self.stdout.write(
+            f"{sent} reminder(s) and {replays} replay email(s) queued, "
+            f"{expired} unconfirmed registration(s) expired"
+        )
