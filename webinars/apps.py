@@ -6,3 +6,6 @@ class WebinarsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "webinars"
     verbose_name = _("Webinaires « C'est pour vous »")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

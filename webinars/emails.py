@@ -64,6 +64,10 @@ def _subject_and_lines(kind: str, title: str, when: str) -> tuple[str, list[str]
             _("Séance annulée : %(title)s"),
             [_("Le webinaire prévu le %(when)s est annulé. Nous vous prions de nous en excuser.")],
         ),
+        "session_changed": (
+            _("Séance modifiée : %(title)s"),
+            [_("La séance a changé : elle a lieu le %(when)s. Votre inscription est maintenue.")],
+        ),
         "day": (
             _("Demain : %(title)s"),
             [_("Rappel : le webinaire a lieu demain, le %(when)s.")],

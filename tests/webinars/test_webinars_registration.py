@@ -158,3 +158,21 @@ def test_answers_on_the_english_page_are_stored_under_the_staff_question(client,
         "Quelle question souhaitez-vous poser aux intervenants ?": "How to start?"
     }
     assert registration.language == "en"
+
+
+def test_registrants_are_told_when_the_session_moves(webinars_demo, django_capture_on_commit_callbacks):
+    from webinars.models import SessionPage
+
+    session = future_session(webinars_demo)
+    services.confirm(_visitor(session).token)
+    mail.outbox.clear()
+    page = SessionPage.objects.get(pk=session.pk)
+    page.title = page.title + " (nouveau titre)"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert mail.outbox == []  # same date and duration: nothing to tell
+    page.starts_at += datetime.timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert [m.to for m in mail.outbox] == [["ana@example.test"]]
+    assert "modifiée" in mail.outbox[0].subject

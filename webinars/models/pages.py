@@ -149,6 +149,8 @@ class SessionPage(BasePage):
         help_text=_("Un fichier vidéo déposé sur le site (MP4 ou WebM)."),
     )
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True, editable=False)
+    # The date and duration the registrants were last told of ("<start timestamp>|<minutes>").
+    announced_schedule = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PageManager.from_queryset(SessionPageQuerySet)()
 
@@ -200,7 +202,12 @@ class SessionPage(BasePage):
         """A revision restored or published keeps the cancellation, which is not content."""
         obj = super().with_content_json(content)
         obj.cancelled_at = self.cancelled_at
+        obj.announced_schedule = self.announced_schedule
         return obj
+
+    @property
+    def schedule(self) -> str:
+        return f"{int(self.starts_at.timestamp())}|{self.duration_minutes}"
 
     def source(self) -> SessionPage:
         """The page the registrations count on: this page's French version (itself if French)."""

@@ -10,6 +10,7 @@ Emails are sent by tasks queued on commit (webinars/tasks.py).
 """
 
 from .registrations import (
+    announce_schedule,
     cancel,
     cancel_session,
     cancel_token,
@@ -25,6 +26,7 @@ from .registrations import (
 from .reminders import send_due_reminders, send_due_replays, send_replay_follow_up
 
 __all__ = [
+    "announce_schedule",
     "cancel",
     "cancel_session",
     "cancel_token",

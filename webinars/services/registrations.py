@@ -273,3 +273,22 @@ def cancel_session(session: SessionPage) -> int:
         _queue(registration, "session_cancelled")
         told += 1
     return told
+
+
+def announce_schedule(session: SessionPage) -> int:
+    """After a publication: if the French page's date or duration changed since registrants were
+    last told, tell them (the email carries the updated invitation). Returns how many."""
+    source = session.source()
+    if source.schedule == source.announced_schedule:
+        return 0
+    with transaction.atomic():
+        source = SessionPage.objects.select_for_update(of=("self",)).get(pk=source.pk)
+        previous, source.announced_schedule = source.announced_schedule, source.schedule
+        SessionPage.objects.filter(pk=source.pk).update(announced_schedule=source.schedule)
+        if not previous or source.is_cancelled:
+            return 0
+        told = 0
+        for registration in Registration.objects.filter(session=source).active():
+            _queue(registration, "session_changed")
+            told += 1
+        return told
