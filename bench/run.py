@@ -158,6 +158,14 @@ report = generate(log=lambda message: print(message, file=sys.stderr))
 print(json.dumps({"report": report, "targets": find_targets()}))
 """
 
+BURST = """
+import json
+import django
+django.setup()
+from bench.webinars import registration_burst
+print(json.dumps(registration_burst()))
+"""
+
 
 def _wait_until_up(port: int, process: subprocess.Popen, deadline: float) -> None:
     while time.monotonic() < deadline:
@@ -255,6 +263,15 @@ def main() -> int:
                 continue
             print(f"-- {label}: {path} then {STATIC_PATH}")
             rows.append((measure(port, label, path), measure(port, "static", STATIC_PATH)))
+        print("== Webinar registrations: a burst from 8 threads")
+        burst = subprocess.run(  # noqa: S603 (fixed arguments, our own interpreter)
+            [sys.executable, "-c", BURST], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        sys.stdout.write(burst.stderr)
+        result["report"]["webinar registration burst"] = (
+            burst.stdout.strip().splitlines()[-1] if burst.returncode == 0 else "failed"
+        )
+        print(result["report"]["webinar registration burst"])
     finally:
         _stop(server)
         shutil.rmtree(workdir, ignore_errors=True)

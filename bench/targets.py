@@ -43,4 +43,11 @@ def find_targets() -> list[tuple[str, str | None, str]]:
         targets.append(("collectivity", None, "no live palmarès index to serve the history page"))
     else:
         targets.append(("collectivity", url, ""))
+
+    from webinars.models import SessionPage
+
+    session = SessionPage.objects.live().filter(locale__language_code="fr").upcoming().first()
+    targets.append(
+        ("webinar session", session.url, "") if session else ("webinar session", None, "no upcoming session")
+    )
     return targets

@@ -66,6 +66,7 @@ urlpatterns += i18n_patterns(
     path(_("espace-membre/"), include("members.urls")),
     # One path in both languages (/cotisations/, /en/cotisations/): the join page links to it.
     path("cotisations/", include("dues.urls")),
+    path(_("webinaires/"), include("webinars.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

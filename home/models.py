@@ -13,6 +13,7 @@ from core.models import BasePage, exclude_members_only
 from core.seo import first_stream_image
 from editorial.models import ArticlePage, CongressPage, NewsIndexPage
 from label.blocks import EditionFiguresBlock
+from webinars.models import SessionPage
 
 LATEST_NEWS = 3
 UPCOMING = 3
@@ -43,6 +44,7 @@ class HomePage(BasePage):
         "editorial.NewsIndexPage",
         "editorial.PressRoomPage",
         "editorial.MembersResourcesPage",
+        "webinars.SeasonPage",
     ]
 
     template = "home/home_page.html"
@@ -75,6 +77,11 @@ class HomePage(BasePage):
         )
         return list(exclude_members_only(editions).order_by("start_date", "pk")[:UPCOMING])
 
+    def upcoming_sessions(self) -> list[SessionPage]:
+        """The next webinar sessions of the home's language, soonest first."""
+        sessions = SessionPage.objects.live().public().filter(locale_id=self.locale_id).upcoming()
+        return list(exclude_members_only(sessions)[:UPCOMING])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news()
@@ -84,6 +91,7 @@ class HomePage(BasePage):
             else None
         )
         context["upcoming"] = self.upcoming()
+        context["upcoming_sessions"] = self.upcoming_sessions()
         return context
 
     @property

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "editorial",
     "actions",
     "dues",
+    "webinars",
     "home",
     "search",
     # Accounts (django-allauth: email login, verification, TOTP)
@@ -327,6 +328,7 @@ DEMO_LOADERS = [
     ("Adhérents de démonstration et double authentification", "members.demo.load"),
     ("Fiches actions : référentiel et Atlaas", "actions.demo.load"),
     ("Cotisations : tableau d'exemple", "dues.demo.load"),
+    ("Webinaires « C'est pour vous »", "webinars.demo.load"),
 ]
 
 SESSION_COOKIE_HTTPONLY = True

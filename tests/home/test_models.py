@@ -69,8 +69,10 @@ class HomePageCreationRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
-    def test_editors_can_add_only_standard_pages_news_press_and_resources_under_the_home_page(self):
-        allowed = {StandardPage, NewsIndexPage, PressRoomPage, MembersResourcesPage}
+    def test_editors_can_add_only_standard_pages_news_press_resources_and_webinars_under_the_home_page(self):
+        from webinars.models import SeasonPage
+
+        allowed = {StandardPage, NewsIndexPage, PressRoomPage, MembersResourcesPage, SeasonPage}
         self.assertAllowedSubpageTypes(HomePage, allowed)
         self.assertEqual(set(HomePage.creatable_subpage_models()), allowed)
 

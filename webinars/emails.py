@@ -1,0 +1,119 @@
+"""The emails of the webinars, in their recipient's language, sent by the tasks only.
+
+The calendar invitation (ICS) is attached by the integrator through webinars/ics.py.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import Registration
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def confirm_url(registration: Registration) -> str:
+    with translation.override(registration.language):
+        return absolute(reverse("webinars:confirm", kwargs={"token": registration.token}))
+
+
+def cancel_url(registration: Registration) -> str:
+    from .services import cancel_token
+
+    with translation.override(registration.language):
+        return absolute(reverse("webinars:cancel", kwargs={"token": cancel_token(registration)}))
+
+
+def _subject_and_lines(kind: str, title: str, when: str) -> tuple[str, list[str]]:
+    texts = {
+        "confirm_address": (
+            _("Confirmez votre inscription : %(title)s"),
+            [_("Pour confirmer votre inscription au webinaire du %(when)s, ouvrez le lien ci-dessous.")],
+        ),
+        "confirmed": (
+            _("Inscription confirmée : %(title)s"),
+            [
+                _(
+                    "Votre place est réservée pour le webinaire du %(when)s. Le lien de la visio est sur "
+                    "la page de la séance."
+                )
+            ],
+        ),
+        "waiting": (
+            _("Liste d'attente : %(title)s"),
+            [
+                _(
+                    "La séance du %(when)s est complète : vous êtes en liste d'attente. Si une place se "
+                    "libère, elle vous est attribuée et vous recevez un courriel."
+                )
+            ],
+        ),
+        "promoted": (
+            _("Une place s'est libérée : %(title)s"),
+            [_("Une place s'est libérée : vous êtes inscrit au webinaire du %(when)s.")],
+        ),
+        "session_cancelled": (
+            _("Séance annulée : %(title)s"),
+            [_("Le webinaire prévu le %(when)s est annulé. Nous vous prions de nous en excuser.")],
+        ),
+        "session_changed": (
+            _("Séance modifiée : %(title)s"),
+            [_("La séance a changé : elle a lieu le %(when)s. Votre inscription est maintenue.")],
+        ),
+        "day": (
+            _("Demain : %(title)s"),
+            [_("Rappel : le webinaire a lieu demain, le %(when)s.")],
+        ),
+        "hour": (
+            _("Dans une heure : %(title)s"),
+            [_("Rappel : le webinaire commence dans une heure, le %(when)s.")],
+        ),
+        "replay": (
+            _("Le replay est en ligne : %(title)s"),
+            [
+                _(
+                    "Merci de votre inscription au webinaire du %(when)s. Son replay est en ligne, réservé "
+                    "aux adhérents."
+                )
+            ],
+        ),
+    }
+    subject, lines = texts[kind]
+    values = {"title": title, "when": when}
+    return subject % values, [line % values for line in lines]
+
+
+def registration_message(registration: Registration, kind: str) -> EmailMultiAlternatives:
+    with translation.override(registration.language):
+        session = registration.session
+        page = session.get_translation_or_none(_locale(registration.language)) or session
+        when = date_format(timezone.localtime(session.starts_at), "l j F Y à H:i")
+        subject, lines = _subject_and_lines(kind, page.title, when)
+        context = {
+            "registration": registration,
+            "lines": lines,
+            "page_url": absolute(page.url or ""),
+            "confirm_url": confirm_url(registration) if kind == "confirm_address" else None,
+            "cancel_url": cancel_url(registration) if kind != "session_cancelled" else None,
+        }
+        text = render_to_string("webinars/email/message.txt", context)
+        html = render_to_string("webinars/email/message.html", context)
+    message = EmailMultiAlternatives(
+        subject=f"[Villes Internet] {subject}", body=text, to=[registration.email]
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _locale(language: str):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language).first()

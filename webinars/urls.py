@@ -1,0 +1,18 @@
+"""Registrations, at /webinaires/ and /en/webinars/ (config/urls.py)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+
+from . import views
+
+app_name = "webinars"
+
+private = cache_control(private=True, no_store=True)
+
+urlpatterns = [
+    path(_("inscription/<int:page_id>/"), private(views.register), name="register"),
+    path(_("confirmer/<str:token>/"), private(views.confirm), name="confirm"),
+    path(_("annuler/<str:token>/"), private(views.cancel), name="cancel"),
+    path(_("ma-collectivite/"), private(views.collectivity_registrations), name="collectivity"),
+]
