@@ -32,6 +32,11 @@ PARIS = ZoneInfo("Europe/Paris")
 # The right-hand side of every UID: the association's domain keeps them globally unique.
 UID_DOMAIN = "villes-internet.net"
 PRODID = "-//Villes Internet//Webinaires C'est pour vous//FR"
+# Content types of the attachments (the method parameter lets mail clients show the invitation)
+# and of the feed; the attachment's file name: "invitation.ics".
+INVITATION_CONTENT_TYPE = "text/calendar; charset=utf-8; method=REQUEST"
+CANCELLATION_CONTENT_TYPE = "text/calendar; charset=utf-8; method=CANCEL"
+FEED_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 @dataclass(frozen=True)
