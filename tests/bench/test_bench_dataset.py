@@ -38,7 +38,13 @@ def test_targets_always_include_the_home_page_and_explain_the_missing_ones(demo_
     targets = find_targets()
 
     assert targets[0] == ("home", "/", "")
-    assert [label for label, _path, _reason in targets] == ["home", "news index", "palmarès", "collectivity"]
+    assert [label for label, _path, _reason in targets] == [
+        "home",
+        "news index",
+        "palmarès",
+        "collectivity",
+        "webinar session",
+    ]
     for _label, path, reason in targets:
         assert path or reason
 

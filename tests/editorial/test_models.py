@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from actions.models import ActionCatalogPage
 from core.blocks import RICH_TEXT_FEATURES, FigureBlock, HeroBlock, LinkBlock
 from editorial.models import CongressPage, MembersResourcesPage, StandardPage
 from home import demo
@@ -28,7 +29,8 @@ class StandardPageCreationTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(Page, StandardPage)
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(
-            StandardPage, {StandardPage, PalmaresIndexPage, CongressPage, MembersResourcesPage}
+            StandardPage,
+            {StandardPage, PalmaresIndexPage, CongressPage, MembersResourcesPage, ActionCatalogPage},
         )
 
     def test_superuser_creates_a_standard_page_in_the_admin(self):

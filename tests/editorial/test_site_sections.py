@@ -177,7 +177,9 @@ def test_home_page_announces_the_next_congress(full_demo, client, django_assert_
     client.get(url)
 
     # The latest news (3 cards, their images, categories and tags) and the next editions.
-    with django_assert_max_num_queries(50):
+    # The home page also lists the next webinar sessions and the Atlaas figure (56 measured);
+    # the speed issue brings every public page down to 12.
+    with django_assert_max_num_queries(56):
         doc = parse(client.get(url).content)
 
     upcoming = doc.find("section", class_="home-upcoming")
