@@ -151,6 +151,9 @@ class SessionPage(BasePage):
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True, editable=False)
     # The date and duration the registrants were last told of ("<start timestamp>|<minutes>").
     announced_schedule = models.CharField(max_length=64, blank=True, editable=False)
+    # The SEQUENCE of the calendar invitations: incremented each time the registrants are told
+    # of a new date or duration (services.announce_schedule).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PageManager.from_queryset(SessionPageQuerySet)()
 
@@ -203,6 +206,7 @@ class SessionPage(BasePage):
         obj = super().with_content_json(content)
         obj.cancelled_at = self.cancelled_at
         obj.announced_schedule = self.announced_schedule
+        obj.sequence = self.sequence
         return obj
 
     @property
