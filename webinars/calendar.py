@@ -12,6 +12,8 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from core.models import exclude_members_only
+
 from .certificates import CertificateInfo
 from .ics import RegistrationInfo, SessionInfo
 from .models import Registration, SessionPage
@@ -21,9 +23,12 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def session_info(page: SessionPage, *, join_url: str | None = None) -> SessionInfo:
-    """``page`` (in the reader's language) as a SessionInfo; ``join_url`` only for a registrant."""
-    source = page.source()
+def session_info(
+    page: SessionPage, *, join_url: str | None = None, source: SessionPage | None = None
+) -> SessionInfo:
+    """``page`` (in the reader's language) as a SessionInfo; ``join_url`` only for a registrant;
+    ``source``: its French page when the caller already has it."""
+    source = source or page.source()
     return SessionInfo(
         uid=str(source.pk),
         title=page.title,
@@ -56,3 +61,24 @@ def certificate_info(registration: Registration, page: SessionPage) -> Certifica
         duration_minutes=source.duration_minutes,
         number=f"{source.pk}-{registration.pk}",
     )
+
+
+def feed_sessions(language: str, now: datetime.datetime | None = None) -> list[SessionInfo]:
+    """The public sessions not started yet, in ``language`` (French where not translated),
+    soonest first; cancelled ones stay, marked, so that subscribed calendars drop them. No
+    visio link. Three queries, whatever the number of sessions."""
+    from django.conf import settings as django_settings
+
+    now = now or timezone.now()
+    sources = list(
+        exclude_members_only(SessionPage.objects.live().public())
+        .filter(locale__language_code=django_settings.LANGUAGE_CODE, starts_at__gt=now)
+        .order_by("starts_at", "pk")
+    )
+    pages = {}
+    if language != django_settings.LANGUAGE_CODE:
+        translated = exclude_members_only(SessionPage.objects.live().public()).filter(
+            locale__language_code=language, translation_key__in=[s.translation_key for s in sources]
+        )
+        pages = {page.translation_key: page for page in translated}
+    return [session_info(pages.get(source.translation_key, source), source=source) for source in sources]

@@ -170,6 +170,16 @@ def _result(registration: Registration) -> dict:
     }
 
 
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """The public iCalendar feed of the sessions to come (no visio link), to subscribe to."""
+    from . import ics
+    from .calendar import feed_sessions
+
+    response = HttpResponse(ics.feed(feed_sessions(get_language())), content_type=ics.FEED_CONTENT_TYPE)
+    response["Content-Disposition"] = 'inline; filename="webinaires.ics"'
+    return response
+
+
 @login_required
 def collectivity_registrations(request: HttpRequest) -> HttpResponse:
     """For a référent: who of the collectivity registered to which session, and who attended
