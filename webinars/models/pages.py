@@ -224,6 +224,28 @@ class SessionPage(BasePage):
             SessionPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
         )
 
+    def json_ld(self, request) -> dict:
+        """The session as a schema.org Event (webinars/jsonld.py): the public page, never the
+        visio link; the replay, members-only, is referred to by the page's replay section."""
+        from core.seo import organization_json_ld
+
+        from ..calendar import session_info
+        from ..jsonld import event_jsonld
+
+        source = self.source()
+        page_url = self.get_full_url(request)
+        organisation = organization_json_ld(request)
+        return event_jsonld(
+            session_info(self, source=source),
+            organisation["name"],
+            page_url,
+            f"{page_url}#replay" if source.is_past and source.has_replay else None,
+            source.is_cancelled,
+            organiser_url=organisation["url"],
+            speakers=[block.value["name"] for block in self.speakers if block.block_type == "speaker"],
+            language=self.locale.language_code,
+        )
+
     def get_context(self, request, *args, **kwargs):
         from .. import views  # the registration form and what a visitor may see
 
