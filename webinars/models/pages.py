@@ -217,33 +217,39 @@ class SessionPage(BasePage):
         """The page the registrations count on: this page's French version (itself if French)."""
         from django.conf import settings
 
+        cached = getattr(self, "_source_page", None)
+        if cached is not None:
+            return cached
         default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         if self.locale_id == default.pk:
             return self
-        return (
+        self._source_page = (
             SessionPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
         )
+        return self._source_page
 
     def json_ld(self, request) -> dict:
         """The session as a schema.org Event (webinars/jsonld.py): the public page, never the
         visio link; the replay, members-only, is referred to by the page's replay section."""
-        from core.seo import organization_json_ld
+        from django.conf import settings
+        from django.utils import translation
+
+        from core.models import SiteSettings
 
         from ..calendar import session_info
         from ..jsonld import event_jsonld
 
         source = self.source()
         page_url = self.get_full_url(request)
-        organisation = organization_json_ld(request)
+        site_settings = SiteSettings.for_request(request)  # cached on the request
         return event_jsonld(
             session_info(self, source=source),
-            organisation["name"],
+            site_settings.organisation_name or settings.WAGTAIL_SITE_NAME,
             page_url,
             f"{page_url}#replay" if source.is_past and source.has_replay else None,
             source.is_cancelled,
-            organiser_url=organisation["url"],
             speakers=[block.value["name"] for block in self.speakers if block.block_type == "speaker"],
-            language=self.locale.language_code,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
 
     def get_context(self, request, *args, **kwargs):
