@@ -41,6 +41,13 @@ def cancel_url(registration: Registration) -> str:
         return absolute(reverse("webinars:cancel", kwargs={"token": cancel_token(registration)}))
 
 
+def certificate_url(registration: Registration) -> str:
+    from .services import cancel_token
+
+    with translation.override(registration.language):
+        return absolute(reverse("webinars:certificate", kwargs={"token": cancel_token(registration)}))
+
+
 def _subject_and_lines(kind: str, title: str, when: str) -> tuple[str, list[str]]:
     texts = {
         "confirm_address": (
@@ -116,6 +123,9 @@ def registration_message(registration: Registration, kind: str) -> EmailMultiAlt
             "page_url": absolute(page.url or ""),
             "confirm_url": confirm_url(registration) if kind == "confirm_address" else None,
             "cancel_url": cancel_url(registration) if kind not in CANCELLATION_KINDS else None,
+            "certificate_url": (
+                certificate_url(registration) if kind == "replay" and registration.attended else None
+            ),
         }
         text = render_to_string("webinars/email/message.txt", context)
         html = render_to_string("webinars/email/message.html", context)
