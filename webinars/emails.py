@@ -1,9 +1,12 @@
 """The emails of the webinars, in their recipient's language, sent by the tasks only.
 
-The calendar invitation (ICS) is attached by the integrator through webinars/ics.py.
+Those that give or change a seat carry the calendar invitation (METHOD:REQUEST, webinars/ics.py);
+those that take it away carry its cancellation (METHOD:CANCEL), with the same UID.
 """
 
 from __future__ import annotations
+
+from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -13,7 +16,13 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from . import ics
+from .calendar import registration_info, session_info
 from .models import Registration
+
+#: The kinds whose email carries the invitation, and those carrying its cancellation.
+INVITATION_KINDS = frozenset({"confirmed", "promoted", "session_changed"})
+CANCELLATION_KINDS = frozenset({"session_cancelled", "cancelled"})
 
 
 def absolute(path: str) -> str:
@@ -30,6 +39,13 @@ def cancel_url(registration: Registration) -> str:
 
     with translation.override(registration.language):
         return absolute(reverse("webinars:cancel", kwargs={"token": cancel_token(registration)}))
+
+
+def certificate_url(registration: Registration) -> str:
+    from .services import cancel_token
+
+    with translation.override(registration.language):
+        return absolute(reverse("webinars:certificate", kwargs={"token": cancel_token(registration)}))
 
 
 def _subject_and_lines(kind: str, title: str, when: str) -> tuple[str, list[str]]:
@@ -63,6 +79,10 @@ def _subject_and_lines(kind: str, title: str, when: str) -> tuple[str, list[str]
         "session_cancelled": (
             _("Séance annulée : %(title)s"),
             [_("Le webinaire prévu le %(when)s est annulé. Nous vous prions de nous en excuser.")],
+        ),
+        "cancelled": (
+            _("Inscription annulée : %(title)s"),
+            [_("Votre inscription au webinaire du %(when)s est annulée. À bientôt pour une autre séance.")],
         ),
         "session_changed": (
             _("Séance modifiée : %(title)s"),
@@ -102,15 +122,39 @@ def registration_message(registration: Registration, kind: str) -> EmailMultiAlt
             "lines": lines,
             "page_url": absolute(page.url or ""),
             "confirm_url": confirm_url(registration) if kind == "confirm_address" else None,
-            "cancel_url": cancel_url(registration) if kind != "session_cancelled" else None,
+            "cancel_url": cancel_url(registration) if kind not in CANCELLATION_KINDS else None,
+            "certificate_url": (
+                certificate_url(registration) if kind == "replay" and registration.attended else None
+            ),
         }
         text = render_to_string("webinars/email/message.txt", context)
         html = render_to_string("webinars/email/message.html", context)
+        calendar = _calendar(registration, page, kind)
     message = EmailMultiAlternatives(
         subject=f"[Villes Internet] {subject}", body=text, to=[registration.email]
     )
     message.attach_alternative(html, "text/html")
+    if calendar:
+        message.attach(calendar)
     return message
+
+
+def _calendar(registration: Registration, page, kind: str) -> MIMEText | None:
+    """The ICS attachment ("invitation.ics") of the email ``kind``, or None."""
+    if kind in INVITATION_KINDS and not registration.session.is_cancelled:
+        info = session_info(page, join_url=registration.session.visio_url)
+        attendee = registration_info(registration, cancel_url(registration))
+        content, method = ics.invitation(info, attendee), "REQUEST"
+    elif kind in CANCELLATION_KINDS:
+        content, method = ics.cancellation(session_info(page), registration_info(registration)), "CANCEL"
+    else:
+        return None
+    # text/calendar; charset=utf-8; method=... (ics.INVITATION_CONTENT_TYPE and
+    # CANCELLATION_CONTENT_TYPE): the method lets mail clients show it as an invitation.
+    part = MIMEText(content.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="invitation.ics")
+    return part
 
 
 def _locale(language: str):

@@ -14,5 +14,11 @@ urlpatterns = [
     path(_("inscription/<int:page_id>/"), private(views.register), name="register"),
     path(_("confirmer/<str:token>/"), private(views.confirm), name="confirm"),
     path(_("annuler/<str:token>/"), private(views.cancel), name="cancel"),
+    path(_("attestation/<str:token>/"), private(views.certificate), name="certificate"),
+    path(
+        _("calendrier.ics"),
+        cache_control(public=True, max_age=3600)(views.calendar_feed),
+        name="calendar_feed",
+    ),
     path(_("ma-collectivite/"), private(views.collectivity_registrations), name="collectivity"),
 ]

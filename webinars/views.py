@@ -148,7 +148,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "webinars/cancel.html",
-        {"registration": registration, "session": _translated(registration.session)},
+        {"registration": registration, "session": _translated(registration.session), "token": token},
     )
 
 
@@ -168,6 +168,39 @@ def _result(registration: Registration) -> dict:
         "visio_url": registration.session.visio_url,
         "cancel_token": services.cancel_token(registration),
     }
+
+
+def certificate(request: HttpRequest, token: str) -> HttpResponse:
+    """The attendance certificate (PDF) of someone who attended; the registration's signed link,
+    no login. 404 for a bad link or someone who did not attend."""
+    from core.models import SiteSettings
+
+    from .calendar import certificate_info
+    from .certificates import certificate_filename, render_certificate_pdf
+
+    try:
+        registration = services.registration_for_cancel_token(token)
+    except ValidationError:
+        raise Http404 from None
+    if not registration.attended:
+        raise Http404
+    info = certificate_info(registration, _translated(registration.session))
+    organisation = SiteSettings.for_request(request).organisation_name or "Villes Internet"
+    response = HttpResponse(
+        render_certificate_pdf(info, organisation, get_language()), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(info)}"'
+    return response
+
+
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """The public iCalendar feed of the sessions to come (no visio link), to subscribe to."""
+    from . import ics
+    from .calendar import feed_sessions
+
+    response = HttpResponse(ics.feed(feed_sessions(get_language())), content_type=ics.FEED_CONTENT_TYPE)
+    response["Content-Disposition"] = 'inline; filename="webinaires.ics"'
+    return response
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""A visitor registers to a webinar, confirms from the email, and cancels with the link."""
+"""A visitor registers to a webinar, confirms from the email (which carries the calendar
+invitation), and cancels with the link (the last email cancels the calendar event)."""
 
 import re
 
@@ -29,8 +30,20 @@ def test_visitor_registers_confirms_and_cancels(page):
     assert page.get_by_role("link", name="Rejoindre la visio").get_attribute("href") == session.visio_url
     assert Registration.objects.get(email="ana@example.test").status == Status.CONFIRMED
     assert "Inscription confirmée" in mail.outbox[-1].subject
+    uid = _ics(mail.outbox[-1], "REQUEST")
     page.get_by_role("link", name="Annuler mon inscription").click()
     page.get_by_role("button", name="Oui, annuler mon inscription").click()
     page.get_by_text("Votre inscription est annulée").wait_for()
     registration = Registration.objects.get(email="ana@example.test")
     assert registration.status == Status.CANCELLED and registration.cancelled_at <= timezone.now()
+    assert _ics(mail.outbox[-1], "CANCEL") == uid  # the calendar removes the same event
+
+
+def _ics(message, method: str) -> str:
+    """The UID of the invitation.ics attached to ``message``, checking its METHOD."""
+    from icalendar import Calendar
+
+    (part,) = [p for p in message.message().walk() if p.get_filename() == "invitation.ics"]
+    calendar = Calendar.from_ical(part.get_payload(decode=True))
+    assert calendar["METHOD"] == method
+    return str(calendar.walk("VEVENT")[0]["UID"])

@@ -120,8 +120,9 @@ def test_full_session_puts_people_on_the_waiting_list_and_promotes_in_order(
         services.cancel(confirmed[0])
     statuses = [Registration.objects.get(pk=r.pk).status for r in waiting]
     assert statuses == [Status.CONFIRMED, Status.WAITING, Status.WAITING]
-    assert [m.to for m in mail.outbox] == [["w0@example.test"]]
-    assert "place s'est libérée" in mail.outbox[0].subject
+    # The person who cancelled gets the calendar cancellation; the first waiting, the seat.
+    assert [m.to for m in mail.outbox] == [["c0@example.test"], ["w0@example.test"]]
+    assert "place s'est libérée" in mail.outbox[1].subject
 
 
 def test_registration_closed_once_cancelled_and_everyone_told(

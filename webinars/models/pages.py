@@ -151,6 +151,9 @@ class SessionPage(BasePage):
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True, editable=False)
     # The date and duration the registrants were last told of ("<start timestamp>|<minutes>").
     announced_schedule = models.CharField(max_length=64, blank=True, editable=False)
+    # The SEQUENCE of the calendar invitations: incremented each time the registrants are told
+    # of a new date or duration (services.announce_schedule).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PageManager.from_queryset(SessionPageQuerySet)()
 
@@ -203,6 +206,7 @@ class SessionPage(BasePage):
         obj = super().with_content_json(content)
         obj.cancelled_at = self.cancelled_at
         obj.announced_schedule = self.announced_schedule
+        obj.sequence = self.sequence
         return obj
 
     @property
@@ -213,11 +217,39 @@ class SessionPage(BasePage):
         """The page the registrations count on: this page's French version (itself if French)."""
         from django.conf import settings
 
+        cached = getattr(self, "_source_page", None)
+        if cached is not None:
+            return cached
         default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         if self.locale_id == default.pk:
             return self
-        return (
+        self._source_page = (
             SessionPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+        )
+        return self._source_page
+
+    def json_ld(self, request) -> dict:
+        """The session as a schema.org Event (webinars/jsonld.py): the public page, never the
+        visio link; the replay, members-only, is referred to by the page's replay section."""
+        from django.conf import settings
+        from django.utils import translation
+
+        from core.models import SiteSettings
+
+        from ..calendar import session_info
+        from ..jsonld import event_jsonld
+
+        source = self.source()
+        page_url = self.get_full_url(request)
+        site_settings = SiteSettings.for_request(request)  # cached on the request
+        return event_jsonld(
+            session_info(self, source=source),
+            site_settings.organisation_name or settings.WAGTAIL_SITE_NAME,
+            page_url,
+            f"{page_url}#replay" if source.is_past and source.has_replay else None,
+            source.is_cancelled,
+            speakers=[block.value["name"] for block in self.speakers if block.block_type == "speaker"],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
 
     def get_context(self, request, *args, **kwargs):

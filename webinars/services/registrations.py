@@ -9,6 +9,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -215,6 +216,8 @@ def cancel(registration: Registration) -> Registration:
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status in (Status.CANCELLED, Status.EXPIRED):
         return registration
+    if registration.status == Status.CONFIRMED:
+        _queue(registration, "cancelled")  # removes the event from their calendar
     registration.status = Status.CANCELLED
     registration.holds_seat = False
     registration.cancelled_at = timezone.now()
@@ -284,9 +287,13 @@ def announce_schedule(session: SessionPage) -> int:
     with transaction.atomic():
         source = SessionPage.objects.select_for_update(of=("self",)).get(pk=source.pk)
         previous, source.announced_schedule = source.announced_schedule, source.schedule
-        SessionPage.objects.filter(pk=source.pk).update(announced_schedule=source.schedule)
         if not previous or source.is_cancelled:
+            SessionPage.objects.filter(pk=source.pk).update(announced_schedule=source.schedule)
             return 0
+        # A new date or duration: the updated invitations carry a higher SEQUENCE.
+        SessionPage.objects.filter(translation_key=source.translation_key).update(
+            announced_schedule=source.schedule, sequence=F("sequence") + 1
+        )
         told = 0
         for registration in Registration.objects.filter(session=source).active():
             _queue(registration, "session_changed")
