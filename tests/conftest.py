@@ -170,3 +170,17 @@ def admin_user(db, django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """Live server tests empty the database after each test, Wagtail's root page included: put
+    back what Wagtail's migrations create (root page, root collection), so that the demo site
+    can be loaded."""
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code="fr")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="fr")))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")

@@ -34,17 +34,8 @@ def allow_orm_beside_playwright():
 
 
 @pytest.fixture(autouse=True)
-def wagtail_root(transactional_db):
-    """Live server tests empty the database after each test, Wagtail's root page included: put
-    back what Wagtail's migrations create (root page, root collection), so that the demo site
-    can be loaded."""
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(language_code="fr")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="fr")))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
+def _restore_wagtail_root(wagtail_root):
+    """Every browser journey runs on a live server, whose database is emptied after each test."""
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ pytestmark = [
 ]
 
 
-def test_200_concurrent_registrations_for_50_seats():
+def test_200_concurrent_registrations_for_50_seats(wagtail_root):
     from core.demo import quiet
     from home import demo as home_demo
     from webinars import demo
