@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.models.documents import GeneratedDocument
@@ -125,6 +126,31 @@ class InvoiceQuerySet(models.QuerySet):
 
     def of_year(self, year: int) -> InvoiceQuerySet:
         return self.filter(year=year)
+
+    def with_payment_state(self) -> InvoiceQuerySet:
+        """Annotate ``paid_cents`` (what its payments add up to) and ``cancelled`` (a credit note
+        cancels it), with subqueries: no GROUP BY, rows can still be joined or locked."""
+        from .payment_models import Payment
+
+        paid = (
+            Payment.objects.filter(invoice=OuterRef("pk"))
+            .order_by()
+            .values("invoice")
+            .annotate(total=Sum("amount_cents"))
+            .values("total")
+        )
+        return self.annotate(
+            paid_cents=Coalesce(Subquery(paid), 0, output_field=models.IntegerField()),
+            cancelled=Exists(Invoice.objects.filter(credited_invoice=OuterRef("pk"))),
+        )
+
+    def outstanding(self) -> InvoiceQuerySet:
+        """Calls (not credit notes) neither cancelled nor fully paid, with their payment state."""
+        return (
+            self.invoices()
+            .with_payment_state()
+            .filter(cancelled=False, paid_cents__lt=models.F("amount_cents"))
+        )
 
 
 class Invoice(models.Model):
@@ -352,3 +378,4 @@ class InvoiceRun(models.Model):
 
 
 from .payment_models import *  # noqa: E402, F403
+from .reminder_models import *  # noqa: E402, F403
