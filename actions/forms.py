@@ -63,6 +63,20 @@ class SheetForm(forms.ModelForm):
         return data
 
 
+class ModerationForm(forms.Form):
+    """Staff's decision on a sheet (admin): the reason the collectivity will read."""
+
+    reason = forms.CharField(
+        label=_("Motif"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Obligatoire pour un retrait : les personnes de la collectivité le liront dans leur espace."
+        ),
+    )
+
+
 class CatalogFilterForm(forms.Form):
     q = forms.CharField(label=_("Rechercher"), required=False, max_length=100)
     famille = forms.ChoiceField(label=_("Famille"), required=False)
@@ -87,4 +101,4 @@ class CatalogFilterForm(forms.Form):
         self.fields["region"].choices = everything + [(r.slug, r.name) for r in regions]
 
 
-__all__ = ["CatalogFilterForm", "Enjeu", "Family", "SheetForm"]
+__all__ = ["CatalogFilterForm", "Enjeu", "Family", "ModerationForm", "SheetForm"]

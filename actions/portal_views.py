@@ -46,7 +46,8 @@ def sheet_list(request):
 def _save(request, form: SheetForm, sheet: ActionSheet | None, collectivity):
     values = {name: form.cleaned_data.get(name) for name in services.EDITABLE_FIELDS}
     chosen = list(form.cleaned_data["services"])
-    publish = request.POST.get("action") == PUBLISH
+    # A withdrawn sheet stays withdrawn: its corrections wait for the moderation to read them.
+    publish = None if sheet is not None and sheet.is_withdrawn else request.POST.get("action") == PUBLISH
     if sheet is None:
         return services.create_sheet(
             actor=request.user, collectivity=collectivity, values=values, services=chosen, publish=publish
