@@ -26,7 +26,8 @@ def _moderate_url(sheet, decision):
 
 
 def _logs(sheet):
-    return list(ModelLogEntry.objects.filter(object_id=str(sheet.pk)).order_by("pk").values_list("action", "data"))
+    entries = ModelLogEntry.objects.filter(object_id=str(sheet.pk)).order_by("pk")
+    return list(entries.values_list("action", "data"))
 
 
 def test_withdrawing_needs_a_reason_and_nothing_changes_without_it(admin_user):
@@ -56,9 +57,7 @@ def test_the_queue_of_sheets_awaiting_moderation(admin_user):
     assert not ActionSheet.objects.awaiting_moderation().exists()
     published.refresh_from_db()
     assert published.reviewed_by == admin_user
-    assert _logs(published) == [
-        (services.sheets.LOG_APPROVE, {"reason": "", "previous_status": "published"})
-    ]
+    assert _logs(published) == [(services.sheets.LOG_APPROVE, {"reason": "", "previous_status": "published"})]
 
     # Its collectivity changes it: it waits for a new reading.
     person = MemberRoleFactory(collectivity=published.collectivity).user
@@ -157,8 +156,7 @@ def test_a_non_staff_post_is_refused(client):
     member = MemberRoleFactory(collectivity=sheet.collectivity).user
     client.force_login(member)
     response = client.post(_moderate_url(sheet, "retirer"), {"reason": "Je retire."})
-    assert response.status_code in (302, 403)
-    assert response.status_code == 403 or "/login" in response["Location"] or "connexion" in response["Location"]
+    assert response.status_code == 403
 
     # Even a user who may open the admin, but is not staff.
     member.user_permissions.add(Permission.objects.get(codename="access_admin"))
