@@ -15,9 +15,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from label.models import COLLECTIVITY_SECTIONS_HOOK
 from members.services import is_staff_manager
 
-from . import admin_views
+from . import admin_views, views
 from .models import ActionSheet, Enjeu, Family, Service, SheetStatus
 from .services.sheets import LOG_APPROVE, LOG_PUBLISH, LOG_WITHDRAW
 
@@ -249,3 +250,9 @@ def register_import_menu_item():
     return ImportMenuItem(
         _("Importer des fiches actions"), reverse("actions_import"), icon_name="upload", order=321
     )
+
+
+@hooks.register(COLLECTIVITY_SECTIONS_HOOK)
+def register_collectivity_sheets_section(request, collectivity):
+    """The collectivity's published sheets on its label history page."""
+    return views.collectivity_sheets_section(request, collectivity)
