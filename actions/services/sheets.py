@@ -154,4 +154,8 @@ def delete_sheet(*, actor, sheet: ActionSheet) -> None:
         raise ValidationError(
             _("Cette fiche a été retirée par la modération : seule l'équipe peut la supprimer.")
         )
+    from .images import delete_unused_images
+
+    image_ids = list(sheet.images.values_list("pk", flat=True))
     sheet.delete()
+    delete_unused_images(image_ids)
