@@ -86,7 +86,8 @@ class SheetForm(forms.ModelForm):
         self.fields["services"].queryset = Service.objects.filter(offered).select_related("enjeu__family")
         self.fields["ongoing"].initial = self.instance.pk is not None and self.instance.ended_on is None
         self.fields["image"].help_text = _(
-            "JPEG, PNG ou WebP, %(size)s au plus ; %(count)d images par fiche au plus."
+            "JPEG, PNG ou WebP, %(size)s au plus ; %(count)d images par fiche au plus. Les personnes "
+            "reconnaissables sur une photo doivent avoir accepté sa publication."
         ) % {"size": filesizeformat(MAX_IMAGE_BYTES), "count": MAX_IMAGES}
         self.current_images = list(self.instance.images.order_by("pk")) if self.instance.pk else []
         if self.current_images:
