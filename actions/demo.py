@@ -225,5 +225,6 @@ def load_sheets(log: Log) -> None:
     # Staff have read the demo sheets, all but a few left for the moderation queue to show.
     demo_sheets = ActionSheet.objects.filter(external_id__startswith="demo-")
     demo_sheets.update(reviewed_at=F("updated_at"))
-    demo_sheets.filter(pk__in=[sheet.pk for sheet in created[-AWAITING_MODERATION:]]).update(reviewed_at=None)
+    unread = [sheet.pk for sheet in created if sheet.status == SheetStatus.PUBLISHED][-AWAITING_MODERATION:]
+    demo_sheets.filter(pk__in=unread).update(reviewed_at=None)
     log(f"{len(created)} fiches actions de démonstration.")

@@ -185,3 +185,24 @@ def test_reimporting_a_withdrawn_sheet_keeps_it_withdrawn(admin_user):
     import_sheets((header + row).encode())
     sheet.refresh_from_db()
     assert (sheet.title, sheet.status) == ("Autre titre", SheetStatus.WITHDRAWN)
+
+
+def test_the_demo_leaves_a_few_sheets_in_the_moderation_queue(full_demo):
+    from actions.demo import AWAITING_MODERATION
+
+    queue = ActionSheet.objects.awaiting_moderation()
+    assert queue.count() == AWAITING_MODERATION
+    assert ActionSheet.objects.published().count() > 10_000
+
+
+def test_the_demo_history_pages_list_the_sheets_in_both_languages(full_demo, client):
+    from territories.models import Collectivity
+
+    dijon = Collectivity.objects.get(slug="dijon")
+    published = ActionSheet.objects.published().filter(collectivity=dijon).count()
+    assert published > 10
+    french = client.get("/label/palmares/collectivites/dijon/").content.decode()
+    assert 'id="fiches-actions">Fiches actions dans l' in french
+    assert f"Les {published} fiches actions de Dijon dans le catalogue" in french
+    english = client.get("/en/label/palmares/collectivites/dijon/").content.decode()
+    assert 'href="/en/' in english.split('aria-labelledby="fiches-actions"')[1].split("</section>")[0]
