@@ -33,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F
 
 from core.demo import load_page_tree
 from label.models import Labellisation
@@ -49,6 +50,8 @@ RANDOM_SEED = 20260129
 PUBLISHED_TOTALS = {2025: 15_424, 2026: 14_930}
 #: Sheets counting for no edition, per counted sheet.
 OTHER_SHARE = 0.03
+#: Demo sheets left unread by the moderation (its queue in the admin).
+AWAITING_MODERATION = 8
 
 BOTH, ONLY_2025, ONLY_2026, NEITHER = "both", "2025", "2026", "neither"
 
@@ -219,4 +222,9 @@ def load_sheets(log: Log) -> None:
         ],
         batch_size=5000,
     )
+    # Staff have read the demo sheets, all but a few left for the moderation queue to show.
+    demo_sheets = ActionSheet.objects.filter(external_id__startswith="demo-")
+    demo_sheets.update(reviewed_at=F("updated_at"))
+    unread = [sheet.pk for sheet in created if sheet.status == SheetStatus.PUBLISHED][-AWAITING_MODERATION:]
+    demo_sheets.filter(pk__in=unread).update(reviewed_at=None)
     log(f"{len(created)} fiches actions de démonstration.")

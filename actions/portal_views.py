@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from members.services import current_collectivity
 from . import services
 from .forms import SheetForm
 from .models import FIRST_YEAR, ActionSheet
+from .services.images import add_image, remove_images
 
 PUBLISH = "publier"
 
@@ -43,24 +45,33 @@ def sheet_list(request):
     return render(request, "actions/portal/sheet_list.html", {"collectivity": collectivity, "sheets": sheets})
 
 
+@transaction.atomic
 def _save(request, form: SheetForm, sheet: ActionSheet | None, collectivity):
+    """The sheet, its removed and its new image, all or nothing."""
     values = {name: form.cleaned_data.get(name) for name in services.EDITABLE_FIELDS}
     chosen = list(form.cleaned_data["services"])
-    publish = request.POST.get("action") == PUBLISH
+    # A withdrawn sheet stays withdrawn: its corrections wait for the moderation to read them.
+    publish = None if sheet is not None and sheet.is_withdrawn else request.POST.get("action") == PUBLISH
     if sheet is None:
-        return services.create_sheet(
+        saved = services.create_sheet(
             actor=request.user, collectivity=collectivity, values=values, services=chosen, publish=publish
         )
-    return services.update_sheet(
-        actor=request.user, sheet=sheet, values=values, services=chosen, publish=publish
-    )
+    else:
+        saved = services.update_sheet(
+            actor=request.user, sheet=sheet, values=values, services=chosen, publish=publish
+        )
+    if removed := form.cleaned_data.get("remove_images"):
+        remove_images(actor=request.user, sheet=saved, images=removed)
+    if upload := form.cleaned_data.get("image"):
+        add_image(actor=request.user, sheet=saved, upload=upload, alt=form.cleaned_data["image_alt"])
+    return saved
 
 
 @login_required
 def sheet_edit(request, pk: int | None = None):
     collectivity = _collectivity(request)
     sheet = _own_sheet(request, pk) if pk is not None else None
-    form = SheetForm(request.POST or None, instance=sheet)
+    form = SheetForm(request.POST or None, request.FILES or None, instance=sheet)
     if request.method == "POST" and form.is_valid():
         try:
             saved = _save(request, form, sheet, collectivity)

@@ -18,7 +18,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from territories.models import Collectivity
@@ -87,6 +87,14 @@ class BudgetBand(models.TextChoices):
 class ActionSheetQuerySet(models.QuerySet):
     def published(self) -> ActionSheetQuerySet:
         return self.filter(status=SheetStatus.PUBLISHED)
+
+    def awaiting_moderation(self) -> ActionSheetQuerySet:
+        """Sheets waiting for staff to read them: published or withdrawn sheets that no staff
+        member reviewed since their last change (never reviewed, or changed by their
+        collectivity after the last review, e.g. a withdrawn sheet it corrected)."""
+        return self.filter(status__in=[SheetStatus.PUBLISHED, SheetStatus.WITHDRAWN]).filter(
+            Q(reviewed_at__isnull=True) | Q(updated_at__gt=F("reviewed_at"))
+        )
 
     def eligible_for(self, edition_year: int) -> ActionSheetQuerySet:
         """Published sheets that count for the edition of ``edition_year`` (module doc)."""
@@ -158,6 +166,23 @@ class ActionSheet(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    reviewed_at = models.DateTimeField(_("relue par la modération le"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("relue par"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderation_reason = models.TextField(
+        _("motif de la modération"),
+        max_length=1000,
+        blank=True,
+        editable=False,
+        help_text=_("Montré aux personnes de la collectivité quand la fiche est retirée."),
+    )
 
     objects = ActionSheetQuerySet.as_manager()
 
@@ -192,6 +217,10 @@ class ActionSheet(models.Model):
         super().clean()
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": _("La fin de l'action précède son début.")})
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == SheetStatus.WITHDRAWN
 
     @property
     def is_ongoing(self) -> bool:

@@ -194,9 +194,13 @@ class SheetImport(CsvImport[_Row]):
                 sheet.services.set(service_ids)
                 created += 1
                 continue
-            changed = any(getattr(sheet, name) != value for name, value in row.values.items())
+            values = row.values
+            if sheet.status == SheetStatus.WITHDRAWN:
+                # A moderation decision: only staff republish a withdrawn sheet (services.moderate).
+                values = {**values, "status": SheetStatus.WITHDRAWN}
+            changed = any(getattr(sheet, name) != value for name, value in values.items())
             if changed:
-                for name, value in row.values.items():
+                for name, value in values.items():
                     setattr(sheet, name, value)
                 sheet.full_clean(exclude=["services", "images"])
                 sheet.save()

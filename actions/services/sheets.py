@@ -6,7 +6,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from members.models import MemberRole
 from members.services import is_staff_manager
@@ -86,7 +88,8 @@ def update_sheet(
     *, actor, sheet: ActionSheet, values: dict[str, Any], services: list[Service], publish: bool | None = None
 ) -> ActionSheet:
     """Change a sheet; ``publish`` True publishes it, False makes it a draft again, None keeps
-    its status. A sheet withdrawn by the moderation stays withdrawn until staff publish it."""
+    its status. A sheet withdrawn by the moderation stays withdrawn until staff publish it;
+    changing it puts it back in the moderation's queue (``awaiting_moderation``)."""
     require_editor(actor, sheet.collectivity_id)
     sheet = ActionSheet.objects.select_for_update().get(pk=sheet.pk)
     _check(values, services)
@@ -105,15 +108,42 @@ def update_sheet(
     return sheet
 
 
+#: Audit log actions of the moderation (registered in ``actions/wagtail_hooks.py``).
+LOG_PUBLISH = "actions.sheet.publish"
+LOG_APPROVE = "actions.sheet.approve"
+LOG_WITHDRAW = "actions.sheet.withdraw"
+
+
 @transaction.atomic
-def moderate(*, actor, sheet: ActionSheet, status: str) -> ActionSheet:
-    """Staff publish or withdraw a sheet."""
+def moderate(*, actor, sheet: ActionSheet, status: str, reason: str = "") -> ActionSheet:
+    """Staff publish or withdraw a sheet, with a reason (required to withdraw), and mark it
+    reviewed; the decision goes to Wagtail's audit log (the sheet's history in the admin).
+    Publishing an already published sheet approves it as it stands."""
     if not is_staff_manager(actor):
         raise PermissionDenied(_("Seule l'équipe de l'association modère les fiches."))
-    if status not in SheetStatus.values:
+    if status not in (SheetStatus.PUBLISHED, SheetStatus.WITHDRAWN):
         raise ValidationError(_("Statut inconnu."))
-    ActionSheet.objects.filter(pk=sheet.pk).update(status=status)
-    sheet.status = status
+    reason = (reason or "").strip()
+    if status == SheetStatus.WITHDRAWN and not reason:
+        raise ValidationError(
+            {"reason": _("Indiquez le motif du retrait : la collectivité le lira dans son espace membre.")}
+        )
+    if len(reason) > 1000:
+        raise ValidationError({"reason": _("Le motif ne doit pas dépasser 1 000 caractères.")})
+    sheet = ActionSheet.objects.select_for_update().get(pk=sheet.pk)
+    if status == SheetStatus.WITHDRAWN:
+        action = LOG_WITHDRAW
+    else:
+        action = LOG_APPROVE if sheet.status == SheetStatus.PUBLISHED else LOG_PUBLISH
+    previous = sheet.status
+    now = timezone.now()
+    # An update, not save(): the sheet's ``updated_at`` (its last change by its authors) must
+    # stay before ``reviewed_at``, or it would wait for moderation again at once.
+    ActionSheet.objects.filter(pk=sheet.pk).update(
+        status=status, reviewed_at=now, reviewed_by=actor, moderation_reason=reason
+    )
+    sheet.status, sheet.reviewed_at, sheet.reviewed_by, sheet.moderation_reason = status, now, actor, reason
+    log(instance=sheet, action=action, user=actor, data={"reason": reason, "previous_status": previous})
     return sheet
 
 
@@ -124,4 +154,8 @@ def delete_sheet(*, actor, sheet: ActionSheet) -> None:
         raise ValidationError(
             _("Cette fiche a été retirée par la modération : seule l'équipe peut la supprimer.")
         )
+    from .images import delete_unused_images
+
+    image_ids = list(sheet.images.values_list("pk", flat=True))
     sheet.delete()
+    delete_unused_images(image_ids)

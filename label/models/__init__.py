@@ -15,6 +15,7 @@ from .editions import (
     public_condition,
 )
 from .pages import (
+    COLLECTIVITY_SECTIONS_HOOK,
     PalmaresIndexPage,
     PalmaresPage,
     PalmaresPageQuerySet,
@@ -23,6 +24,7 @@ from .pages import (
 )
 
 __all__ = [
+    "COLLECTIVITY_SECTIONS_HOOK",
     "MAX_AROBASES",
     "MENTION_KINDS",
     "MIN_AROBASES",

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -28,6 +29,21 @@ from ..access import mark_private, sees_embargoed
 from .editions import MENTION_KINDS, DistinctionKind, LabelEdition, Labellisation
 
 PER_PAGE = 25  # a light page (EcoIndex B): 25 rows of 8 elements
+
+#: Wagtail hook through which higher apps add sections to a collectivity's history page (label
+#: cannot import them). Each function registered under this name takes ``(request,
+#: collectivity)`` and returns the section's HTML (a safe string, with an ``<h2>``), or "" to
+#: add nothing; it must run a fixed number of queries, whatever the collectivity's data.
+COLLECTIVITY_SECTIONS_HOOK = "label_collectivity_sections"
+
+
+def collectivity_sections(request, collectivity: Collectivity) -> list[str]:
+    """The sections other apps add to ``collectivity``'s history page, in hook order."""
+    return [
+        section
+        for hook in hooks.get_hooks(COLLECTIVITY_SECTIONS_HOOK)
+        if (section := hook(request, collectivity))
+    ]
 
 
 class PalmaresPageQuerySet(PageQuerySet):
@@ -121,6 +137,7 @@ class PalmaresIndexPage(RoutablePageMixin, BasePage):
                 "labellisations": labellisations,
                 "chart": history_chart(points),
                 "points": points,
+                "sections": collectivity_sections(request, collectivity),
             },
         )
         return mark_private(response) if staff else response

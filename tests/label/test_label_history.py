@@ -100,3 +100,29 @@ def test_a_gap_year_is_shown_as_not_labelled(client, history):
     response, _queries = _get(client, "brumeville-courte")
     desc = parse(response.content.decode()).find_all("desc")[0].text
     assert "2029 : non labellisée" in desc
+
+
+def test_other_apps_add_sections_through_the_hook(client, history):
+    """label cannot import the apps above it: they register sections under a hook name."""
+    from django.utils.html import format_html
+    from wagtail import hooks
+
+    from label.models import COLLECTIVITY_SECTIONS_HOOK
+
+    def section(request, collectivity):
+        return format_html('<section id="essai"><h2>Section de {}</h2></section>', collectivity.name)
+
+    def nothing(request, collectivity):
+        return ""
+
+    with (
+        hooks.register_temporarily(COLLECTIVITY_SECTIONS_HOOK, nothing),
+        hooks.register_temporarily(COLLECTIVITY_SECTIONS_HOOK, section),
+    ):
+        response, _queries = _get(client, "brumeville-courte")
+    doc = parse(response.content.decode())
+    added = [s for s in doc.find_all("section") if s.get("id") == "essai"]
+    assert len(added) == 1 and added[0].text == "Section de Brumeville-Courte"
+    assert len(doc.find_all("h1")) == 1
+    response, _queries = _get(client, "brumeville-courte")
+    assert 'id="essai"' not in response.content.decode()
