@@ -126,6 +126,36 @@ class InvoiceQuerySet(models.QuerySet):
     def of_year(self, year: int) -> InvoiceQuerySet:
         return self.filter(year=year)
 
+    def summary(self, today) -> dict[str, int]:
+        """Of these rows' calls not cancelled by a credit note: how many (``issued``), fully
+        paid (``paid``), unpaid past their due date (``overdue``), and the amount still to
+        collect in cents (``to_collect``). One query."""
+        from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
+        from django.db.models.functions import Coalesce
+
+        from .payment_models import Payment
+
+        paid = (
+            Payment.objects.filter(invoice=OuterRef("pk"))
+            .order_by()
+            .values("invoice")
+            .annotate(total=Sum("amount_cents"))
+            .values("total")
+        )
+        unpaid = Q(paid_cents__lt=F("amount_cents"))
+        figures = (
+            self.filter(kind=InvoiceKind.INVOICE)
+            .exclude(Exists(Invoice.objects.filter(credited_invoice=OuterRef("pk"))))
+            .annotate(paid_cents=Coalesce(Subquery(paid), 0))
+            .aggregate(
+                issued=Count("pk"),
+                paid=Count("pk", filter=~unpaid),
+                overdue=Count("pk", filter=unpaid & Q(due_on__lt=today)),
+                to_collect=Sum(F("amount_cents") - F("paid_cents"), filter=unpaid),
+            )
+        )
+        return {key: value or 0 for key, value in figures.items()}
+
 
 class Invoice(models.Model):
     """An "appel de cotisation", or a credit note cancelling one. Numbered in one series per year

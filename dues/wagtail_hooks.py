@@ -332,3 +332,10 @@ def dues_admin_urls():
 
 
 register_snippet(DuesViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_dues_panel(request, panels):
+    from .panels import DuesPanel
+
+    panels.append(DuesPanel())

@@ -147,3 +147,10 @@ def session_buttons(page, user, next_url=None):
         yield Button(_("Annuler la séance"), reverse("webinars_cancel_session", args=[page.pk]), priority=60)
     yield Button(_("Envoyer le replay"), reverse("webinars_send_replay", args=[page.pk]), priority=61)
     yield Button(_("Écrire aux inscrits"), reverse("webinars_email_registrants", args=[page.pk]), priority=62)
+
+
+@hooks.register("construct_homepage_panels")
+def add_webinars_panel(request, panels):
+    from .panels import WebinarsPanel
+
+    panels.append(WebinarsPanel())
