@@ -247,9 +247,7 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(
-        _("Importer des fiches actions"), reverse("actions_import"), icon_name="upload", order=321
-    )
+    return ImportMenuItem(_("Import de fiches"), reverse("actions_import"), icon_name="upload", order=321)
 
 
 @hooks.register(COLLECTIVITY_SECTIONS_HOOK)

@@ -72,7 +72,7 @@ class TierEditView(CallsService, EditView):
 class DuesTierViewSet(SnippetViewSet):
     model = DuesTier
     icon = "table"
-    menu_label = _("Tableau des cotisations")
+    menu_label = _("Barème")
     menu_order = 100
     url_prefix = "cotisations/tranches"
     add_view_class = TierCreateView
@@ -108,7 +108,7 @@ class ReadOnly(ModelPermissionPolicy):
 class ApplicationViewSet(SnippetViewSet):
     model = MembershipApplication
     icon = "form"
-    menu_label = _("Demandes d'adhésion")
+    menu_label = _("Demandes")
     menu_order = 200
     url_prefix = "cotisations/demandes"
     list_display = [
@@ -198,7 +198,7 @@ class InvoiceRunViewSet(ViewSet):
     name = "dues_invoice_runs"
     url_prefix = "cotisations/emission"
     icon = "mail"
-    menu_label = _("Émettre les appels de l'année")
+    menu_label = _("Émettre les appels")
     menu_order = 400
 
     def get_menu_item(self, order=None):
@@ -332,3 +332,10 @@ def dues_admin_urls():
 
 
 register_snippet(DuesViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_dues_panel(request, panels):
+    from .panels import DuesPanel
+
+    panels.append(DuesPanel())

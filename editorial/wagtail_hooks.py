@@ -37,3 +37,10 @@ def name_locales_in_french(request, menu_items):
     for item in menu_items:
         if item.url == locales_url:
             item.label = _("Langues")
+
+
+@hooks.register("construct_homepage_panels")
+def add_press_panel(request, panels):
+    from editorial.panels import PressPanel
+
+    panels.append(PressPanel())

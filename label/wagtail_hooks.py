@@ -125,7 +125,7 @@ def publish_results_button(snippet, user, next_url=None):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return MenuItem(
-        _("Importer un palmarès"),
+        _("Import de palmarès"),
         reverse("label_import"),
         icon_name="upload",
         order=211,

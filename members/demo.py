@@ -94,6 +94,25 @@ def ensure_admin_two_factor(log: Log) -> bool:
     return True
 
 
+def demo_admin_totp_code(at: float | None = None) -> str | None:
+    """The code the demo staff account's TOTP authenticator expects at ``at`` (a Unix time;
+    default: now), read from its stored secret; None without that account or authenticator."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+
+    authenticator = Authenticator.objects.filter(
+        user__username=DEMO_ADMIN_USERNAME, type=Authenticator.Type.TOTP
+    ).first()
+    if authenticator is None:
+        return None
+    secret = decrypt(authenticator.data["secret"])
+    now = time.time() if at is None else at
+    return format_hotp_value(hotp_value(secret, int(now) // app_settings.TOTP_PERIOD))
+
+
 @transaction.atomic
 def load(log: Log) -> dict[str, int]:
     counts = {"adhésions": 0, "personnes": 0, "rôles": 0}

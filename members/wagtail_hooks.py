@@ -401,3 +401,10 @@ class MembersViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(MembersViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_members_panel(request, panels):
+    from .panels import MembersPanel
+
+    panels.append(MembersPanel())

@@ -6,17 +6,18 @@ so the admin neither adds nor deletes them."""
 from __future__ import annotations
 
 import django_filters
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import Registration, SessionPage, Status
@@ -51,9 +52,8 @@ class RegistrationFilterSet(WagtailFilterSet):
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "group"
-    menu_label = _("Inscriptions aux webinaires")
-    menu_order = 260
-    add_to_admin_menu = True
+    menu_label = _("Inscriptions")
+    menu_order = 100
     url_prefix = "webinaires/inscriptions"
     list_display = [
         "name",
@@ -105,7 +105,31 @@ class RegistrationViewSet(SnippetViewSet):
         return Registration.objects.select_related("session")
 
 
-register_snippet(RegistrationViewSet)
+class AttendanceImportViewSet(ViewSet):
+    """The menu entry of the attendance import (its URL is registered below)."""
+
+    name = "webinars_attendance_import"
+    menu_label = _("Présences")
+    icon = "upload"
+    menu_order = 200
+
+    def get_menu_item(self, order=None):
+        return MenuItem(
+            self.menu_label,
+            reverse_lazy("webinars_import_attendance"),
+            icon_name=self.icon,
+            order=order or self.menu_order,
+        )
+
+
+class WebinarsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Webinaires")
+    menu_icon = "date"
+    menu_order = 260
+    items = (RegistrationViewSet, AttendanceImportViewSet)
+
+
+register_snippet(WebinarsViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
@@ -128,16 +152,6 @@ def register_admin_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_attendance_import_menu_item():
-    return MenuItem(
-        _("Importer les présences"),
-        reverse("webinars_import_attendance"),
-        icon_name="upload",
-        order=261,
-    )
-
-
 @hooks.register("register_page_listing_more_buttons")
 def session_buttons(page, user, next_url=None):
     specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
@@ -147,3 +161,10 @@ def session_buttons(page, user, next_url=None):
         yield Button(_("Annuler la séance"), reverse("webinars_cancel_session", args=[page.pk]), priority=60)
     yield Button(_("Envoyer le replay"), reverse("webinars_send_replay", args=[page.pk]), priority=61)
     yield Button(_("Écrire aux inscrits"), reverse("webinars_email_registrants", args=[page.pk]), priority=62)
+
+
+@hooks.register("construct_homepage_panels")
+def add_webinars_panel(request, panels):
+    from .panels import WebinarsPanel
+
+    panels.append(WebinarsPanel())

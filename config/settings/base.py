@@ -267,6 +267,8 @@ DUES_REMINDER_DAYS = tuple(
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Villes Internet"
+# No avatar from a third-party service (it would receive a hash of each staff address).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS, KeyFiguresBlock
@@ -146,6 +147,47 @@ class PressRoomContact(ContactLink):
     page = ParentalKey(PressRoomPage, on_delete=models.CASCADE, related_name="contacts")
 
 
+class PressPageQuerySet(PageQuerySet):
+    """Queries of the press pages the admin home shows. ``in_review`` applies to pages of any
+    type: ``PressPageQuerySet(Page).in_review(name)``."""
+
+    def scheduled(self):
+        """Pages whose publication is scheduled (an embargo), annotated ``go_live_scheduled_at``,
+        soonest first. Wagtail keeps the schedule on the approved revision."""
+        from django.db.models import CharField, OuterRef, Subquery
+        from django.db.models.functions import Cast
+        from wagtail.models import Revision, get_default_page_content_type
+
+        scheduled = Revision.objects.filter(
+            base_content_type_id=get_default_page_content_type().pk,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            approved_go_live_at__isnull=False,
+        ).order_by("-created_at")
+        return (
+            self.annotate(go_live_scheduled_at=Subquery(scheduled.values("approved_go_live_at")[:1]))
+            .filter(go_live_scheduled_at__isnull=False)
+            .order_by("go_live_scheduled_at", "pk")
+        )
+
+    def in_review(self, workflow_name: str):
+        """Pages with a workflow in progress in the workflow named ``workflow_name``, oldest
+        request first (annotated ``review_requested_at``)."""
+        from django.db.models import CharField, OuterRef, Subquery
+        from django.db.models.functions import Cast
+        from wagtail.models import WorkflowState, get_default_page_content_type
+
+        states = WorkflowState.objects.active().filter(
+            base_content_type_id=get_default_page_content_type().pk,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            workflow__name=workflow_name,
+        )
+        return (
+            self.annotate(review_requested_at=Subquery(states.values("created_at")[:1]))
+            .filter(review_requested_at__isnull=False)
+            .order_by("review_requested_at", "pk")
+        )
+
+
 class PressReleasePage(BasePage):
     """A press release. Embargo: set "go live" in the publishing schedule; until then the
     release is neither visible nor listed, and its PDF does not exist."""
@@ -187,6 +229,8 @@ class PressReleasePage(BasePage):
     subpage_types: list[str] = []
 
     template = "editorial/press_release_page.html"
+
+    objects = PageManager.from_queryset(PressPageQuerySet)()
 
     class Meta:
         verbose_name = _("communiqué de presse")

@@ -117,6 +117,29 @@ class SessionPageQuerySet(PageQuerySet):
             "starts_at", "pk"
         )
 
+    def with_seat_counts(self, now: datetime.datetime | None = None):
+        """Annotate ``seats_taken`` (registrations holding a seat) and ``waiting`` (the waiting
+        list) on each session, as subqueries: no GROUP BY, one query whatever the rows."""
+        from django.db.models import OuterRef, Subquery
+        from django.db.models.functions import Coalesce
+
+        from .registrations import Registration
+
+        def counted(registrations):
+            rows = (
+                registrations.filter(session=OuterRef("pk"))
+                .order_by()
+                .values("session")
+                .annotate(n=models.Count("pk"))
+                .values("n")
+            )
+            return Coalesce(Subquery(rows), 0)
+
+        return self.annotate(
+            seats_taken=counted(Registration.objects.holding_seats(now)),
+            waiting=counted(Registration.objects.waiting_list()),
+        )
+
 
 class SessionPage(BasePage):
     """One webinar: when, how long, who speaks, for whom, how many seats, the private visio link
