@@ -22,6 +22,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_views import CallsService
+
 from .models import (
     ApplicationStatus,
     DuesTier,
@@ -35,28 +37,6 @@ from .payment_admin import InvoiceIndexView, bank_import, record_payment
 from .services import applications as application_services
 from .services import runs as run_services
 from .services import tiers as tier_services
-
-
-class CallsService:
-    """A create or edit view whose write is a service call: its ValidationError is shown on the
-    form with what was typed, and nothing is written."""
-
-    def call_service(self, form):
-        raise NotImplementedError
-
-    def save_instance(self):
-        return self.call_service(self.form)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            if getattr(self.object, "pk", None):
-                self.object.refresh_from_db()
-            self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 class TierCreateView(CallsService, CreateView):
