@@ -126,6 +126,64 @@ class InvoiceQuerySet(models.QuerySet):
     def of_year(self, year: int) -> InvoiceQuerySet:
         return self.filter(year=year)
 
+    def with_settlement(self) -> InvoiceQuerySet:
+        """Each row with ``paid_cents`` (its payments added up, 0 without any) and ``credited``
+        (a credit note cancels it): subqueries, so no GROUP BY and one query for any number."""
+        from django.db.models import Exists, OuterRef, Subquery, Sum
+        from django.db.models.functions import Coalesce
+
+        from .payment_models import Payment
+
+        paid = (
+            Payment.objects.filter(invoice=OuterRef("pk"))
+            .order_by()
+            .values("invoice")
+            .annotate(total=Sum("amount_cents"))
+            .values("total")
+        )
+        return self.annotate(
+            paid_cents=Coalesce(Subquery(paid), 0),
+            credited=Exists(Invoice.objects.filter(credited_invoice=OuterRef("pk"))),
+        )
+
+    def period_years(self) -> list[int]:
+        """The dues years that have calls, most recent first."""
+        return list(self.invoices().order_by("-period_year").values_list("period_year", flat=True).distinct())
+
+    def dashboard(self, *, today) -> dict[str, int]:
+        """The figures of the staff dashboard over these calls, in one aggregate query:
+        issued, credited, paid, partly paid, overdue (count and cents) and what remains to
+        collect. A credited call counts as issued and credited only."""
+        from django.db.models import Count, F, Q, Sum
+        from django.db.models.functions import Coalesce
+
+        rows = self.invoices().with_settlement()
+        live = Q(credited=False)
+        paid = live & Q(paid_cents__gte=F("amount_cents"))
+        unpaid = live & Q(paid_cents__lt=F("amount_cents"))
+        partly = unpaid & Q(paid_cents__gt=0)
+        overdue = unpaid & Q(due_on__lt=today)
+        owed = F("amount_cents") - F("paid_cents")
+
+        def total(expression, condition=None):
+            return Coalesce(Sum(expression, filter=condition), 0)
+
+        return rows.aggregate(
+            issued_count=Count("pk"),
+            issued_cents=total("amount_cents"),
+            credited_count=Count("pk", filter=Q(credited=True)),
+            credited_cents=total("amount_cents", Q(credited=True)),
+            paid_count=Count("pk", filter=paid),
+            paid_cents_total=total("amount_cents", paid),
+            partly_count=Count("pk", filter=partly),
+            partly_received_cents=total("paid_cents", partly),
+            overdue_count=Count("pk", filter=overdue),
+            overdue_cents=total(owed, overdue),
+            to_collect_count=Count("pk", filter=unpaid),
+            to_collect_cents=total(owed, unpaid),
+            received_cents=total("paid_cents", live),
+        )
+
 
 class Invoice(models.Model):
     """An "appel de cotisation", or a credit note cancelling one. Numbered in one series per year

@@ -34,6 +34,13 @@ class PaymentQuerySet(models.QuerySet):
     def total_cents(self) -> int:
         return self.aggregate(total=Sum("amount_cents"))["total"] or 0
 
+    def by_method(self) -> dict[str, tuple[int, int]]:
+        """{method: (count, cents)} of these payments, in one grouped query."""
+        from django.db.models import Count
+
+        rows = self.order_by().values("method").annotate(count=Count("pk"), cents=Sum("amount_cents"))
+        return {row["method"]: (row["count"], row["cents"] or 0) for row in rows}
+
 
 class Payment(models.Model):
     """An amount received for an invoice. Partial payments add up; never more than is due."""
