@@ -83,10 +83,11 @@ class DuesTierViewSet(SnippetViewSet):
 
 
 class ReadOnly(ModelPermissionPolicy):
-    """Staff may list and inspect; rows are written by the services only."""
+    """Staff may list and inspect; rows are written by the services only (no edit form: an
+    invoice never changes after issue)."""
 
     def user_has_permission(self, user, action):
-        return action in {"view", "change"} and super().user_has_permission(user, "change")
+        return action == "view" and super().user_has_permission(user, "change")
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission(["change"])

@@ -235,3 +235,12 @@ def test_emailing_an_invoice_is_in_its_history(mailoutbox):
     MemberRoleFactory(collectivity=invoice.collectivity, role="referent")
     assert send_invoice_email.call(invoice.pk) == 1
     assert "Envoyée par courriel à 1 référent" in [entry.what for entry in history_entries(invoice)]
+
+
+def test_an_invoice_has_no_edit_form(admin_client):
+    invoice = issue(timezone.localdate().year)
+    edit = reverse(Invoice.snippet_viewset.get_url_name("edit"), args=[invoice.pk])
+    assert admin_client.get(edit).status_code in (302, 403)
+    inspect = reverse(Invoice.snippet_viewset.get_url_name("inspect"), args=[invoice.pk])
+    assert admin_client.get(inspect).status_code == 200
+    assert edit not in admin_client.get(ledger_url()).content.decode()
