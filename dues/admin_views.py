@@ -21,7 +21,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
-from .models import Invoice, InvoiceKind, InvoicePdf, Payment, PaymentMethod, PaymentReceipt, StripeEvent
+from .models import (
+    DuesTier,
+    Invoice,
+    InvoiceKind,
+    InvoicePdf,
+    Payment,
+    PaymentMethod,
+    PaymentReceipt,
+    StripeEvent,
+)
 from .money import format_eur
 
 #: The audit log action recorded when an invoice was emailed (dues/tasks.py).
@@ -147,6 +156,7 @@ def dashboard(request):
             "ledger_url": f"{ledger}?period_year={year}",
             "payments_url": f"{payments}?period_year={year}",
             "today": today,
+            "illustrative": DuesTier.objects.filter(year=year, illustrative=True).exists(),
         },
         status=400 if error else 200,
     )
