@@ -33,7 +33,9 @@ def payments_url():
 
 
 def issue(year, *, today=None, amount=AMOUNT):
-    DuesTier.objects.get_or_create(year=year, kind="commune", population_min=0, defaults={"amount_cents": amount})
+    DuesTier.objects.get_or_create(
+        year=year, kind="commune", population_min=0, defaults={"amount_cents": amount}
+    )
     membership = MembershipFactory(paid_until=None, started_on=datetime.date(year, 1, 1))
     return invoices.issue_invoice(collectivity=membership.collectivity, period_year=year, today=today)
 
@@ -68,7 +70,7 @@ def every_state(year, copies=1):
     today = timezone.localdate()
     long_ago = today - datetime.timedelta(days=90)
     made = {key: [] for key in ("mandat", "stripe", "partly", "overdue", "due", "credited")}
-    for n in range(copies):
+    for _n in range(copies):
         invoice = issue(year)
         pay(invoice, AMOUNT)
         made["mandat"].append(invoice)
@@ -92,7 +94,9 @@ def figures(response):
 
     html = response.content.decode()
     rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d*)</td><td>([^<]+)</td></tr>', html)
-    return {label: (count, amount.replace("\u202f", " ").replace("\xa0", " ")) for label, count, amount in rows}
+    return {
+        label: (count, amount.replace("\u202f", " ").replace("\xa0", " ")) for label, count, amount in rows
+    }
 
 
 def test_dashboard_figures_on_a_small_dataset(admin_client):
