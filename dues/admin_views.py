@@ -266,9 +266,33 @@ def history_entries(invoice: Invoice) -> list[HistoryEntry]:
                 at=receipt.built_at, what=gettext("Attestation de paiement faite"), detail=receipt.filename
             )
         )
+    entries.extend(_reminder_entries(invoice))
     for contribute in hooks.get_hooks(HISTORY_HOOK):
         entries.extend(contribute(invoice))
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def _reminder_entries(invoice: Invoice) -> list[HistoryEntry]:
+    """The reminders of ``invoice`` (``DuesReminder`` rows, related name ``reminders``, from the
+    dues reminders' schedule) when that model is installed: sent, or stopped by a payment."""
+    reminders = getattr(invoice, "reminders", None)
+    if reminders is None:
+        return []
+    entries = []
+    for reminder in reminders.all():
+        step = gettext("J%(sign)s%(days)d") % {
+            "sign": "+" if reminder.step >= 0 else "-",
+            "days": abs(reminder.step),
+        }
+        if reminder.sent_at:
+            what = gettext("Rappel %(step)s envoyé") % {"step": step}
+            detail = gettext("%(count)d destinataire(s)") % {"count": reminder.recipients}
+        else:
+            what = gettext("Rappel %(step)s programmé")
+            what %= {"step": step}
+            detail = gettext("pas envoyé : en attente, ou l'appel a été payé ou annulé entre-temps")
+        entries.append(HistoryEntry(at=reminder.sent_at or reminder.created_at, what=what, detail=detail))
+    return entries
 
 
 def invoice_history(request, pk: int):

@@ -248,3 +248,21 @@ def test_an_invoice_has_no_edit_form(admin_client):
     inspect = reverse(Invoice.snippet_viewset.get_url_name("inspect"), args=[invoice.pk])
     assert admin_client.get(inspect).status_code == 200
     assert edit not in admin_client.get(ledger_url()).content.decode()
+
+
+def test_reminders_are_in_the_history_when_the_reminder_model_is_there():
+    """The reminders' model (related name ``reminders``) is read when installed."""
+    from types import SimpleNamespace
+
+    invoice = issue(timezone.localdate().year)
+    later = invoice.created_at + datetime.timedelta(days=45)
+    rows = [
+        SimpleNamespace(
+            step=-15, sent_at=invoice.created_at + datetime.timedelta(days=15), recipients=2, created_at=None
+        ),
+        SimpleNamespace(step=15, sent_at=None, recipients=0, created_at=later),
+    ]
+    invoice.reminders = SimpleNamespace(all=lambda: rows)
+    whats = [(entry.what, entry.detail) for entry in history_entries(invoice)]
+    assert ("Rappel J-15 envoyé", "2 destinataire(s)") in whats
+    assert whats[-1][0] == "Rappel J+15 programmé"
