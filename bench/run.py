@@ -226,6 +226,7 @@ def main() -> int:
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "BENCH_STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
         "PYTHONPATH": str(ROOT),
     }
     server: subprocess.Popen | None = None
