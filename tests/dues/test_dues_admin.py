@@ -266,3 +266,15 @@ def test_reminders_are_in_the_history_when_the_reminder_model_is_there():
     whats = [(entry.what, entry.detail) for entry in history_entries(invoice)]
     assert ("Rappel J-15 envoyé", "2 destinataire(s)") in whats
     assert whats[-1][0] == "Rappel J+15 programmé"
+
+
+def test_payments_listing_query_count_is_flat(admin_client):
+    year = timezone.localdate().year
+    every_state(year)
+    with CaptureQueriesContext(connection) as small:
+        assert admin_client.get(payments_url()).status_code == 200
+    every_state(year, copies=4)
+    with CaptureQueriesContext(connection) as large:
+        response = admin_client.get(payments_url())
+    assert response.content.decode().count("Mandat administratif") >= 5
+    assert len(large) == len(small) <= 25
