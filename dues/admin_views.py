@@ -44,7 +44,7 @@ def can_view(user) -> bool:
     return user.is_active and user.has_perm("dues.change_invoice")
 
 
-# --- the state of a call, from ``InvoiceQuerySet.with_settlement`` -------------------------
+# --- the state of a call, from ``InvoiceQuerySet.with_payment_state`` ----------------------
 
 
 class State:
@@ -66,11 +66,11 @@ class State:
 
 
 def state_of(invoice: Invoice, today: datetime.date | None = None) -> str:
-    """Where ``invoice`` (annotated by ``with_settlement``) stands today."""
+    """Where ``invoice`` (annotated by ``with_payment_state``) stands today."""
     today = today or timezone.localdate()
     if invoice.kind != InvoiceKind.INVOICE:
         return State.CREDIT_NOTE
-    if invoice.credited:
+    if invoice.cancelled:
         return State.CREDITED
     if invoice.paid_cents >= invoice.amount_cents:
         return State.PAID
@@ -89,7 +89,7 @@ def euros(cents: int | None) -> Decimal:
 
 
 def remaining_cents(invoice: Invoice) -> int:
-    if invoice.kind != InvoiceKind.INVOICE or invoice.credited:
+    if invoice.kind != InvoiceKind.INVOICE or invoice.cancelled:
         return 0
     return max(invoice.amount_cents - invoice.paid_cents, 0)
 
@@ -273,13 +273,10 @@ def history_entries(invoice: Invoice) -> list[HistoryEntry]:
 
 
 def _reminder_entries(invoice: Invoice) -> list[HistoryEntry]:
-    """The reminders of ``invoice`` (``DuesReminder`` rows, related name ``reminders``, from the
-    dues reminders' schedule) when that model is installed: sent, or stopped by a payment."""
-    reminders = getattr(invoice, "reminders", None)
-    if reminders is None:
-        return []
+    """The reminders of ``invoice`` (dues.services.reminders): sent, or queued and not sent
+    (waiting for the worker, or stopped by a payment or a credit note)."""
     entries = []
-    for reminder in reminders.all():
+    for reminder in invoice.reminders.all():
         step = gettext("J%(sign)s%(days)d") % {
             "sign": "+" if reminder.step >= 0 else "-",
             "days": abs(reminder.step),
@@ -300,7 +297,7 @@ def invoice_history(request, pk: int):
     if not can_view(request.user):
         raise PermissionDenied
     invoice = get_object_or_404(
-        Invoice.objects.with_settlement().select_related("collectivity", "created_by", "credited_invoice"),
+        Invoice.objects.with_payment_state().select_related("collectivity", "created_by", "credited_invoice"),
         pk=pk,
     )
     return TemplateResponse(

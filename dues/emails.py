@@ -47,3 +47,32 @@ def invoice_message(
     with document.file.open("rb") as stored:
         message.attach(document.filename, stored.read(), "application/pdf")
     return message
+
+
+def reminder_message(invoice: Invoice, step: int, email: str, language: str) -> EmailMultiAlternatives:
+    """The reminder of an unpaid invoice (``step`` days from its due date) to one référent: what
+    remains due, the reference to quote, the due date and the link to the portal's invoice page."""
+    from .money import format_eur
+
+    with translation.override(language):
+        remaining = max(invoice.amount_cents - invoice.paid_cents, 0)
+        context = {
+            "invoice": invoice,
+            "step": step,
+            "remaining": format_eur(remaining),
+            "partly_paid": invoice.paid_cents > 0,
+            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("dues:invoice", args=[invoice.number]),
+        }
+        values = {"number": invoice.number, "collectivity": invoice.collectivity.name}
+        if step < 0:
+            subject = _("Rappel : appel de cotisation %(number)s de %(collectivity)s à régler") % values
+        elif step == 0:
+            subject = _("Échéance aujourd'hui : appel de cotisation %(number)s de %(collectivity)s") % values
+        else:
+            subject = _("Relance : appel de cotisation %(number)s de %(collectivity)s non réglé") % values
+        text = render_to_string("dues/email/reminder.txt", context)
+        html = render_to_string("dues/email/reminder.html", context)
+    message = EmailMultiAlternatives(subject=f"[Villes Internet] {subject}", body=text, to=[email])
+    message.attach_alternative(html, "text/html")
+    return message

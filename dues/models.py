@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.models.documents import GeneratedDocument
@@ -126,12 +127,9 @@ class InvoiceQuerySet(models.QuerySet):
     def of_year(self, year: int) -> InvoiceQuerySet:
         return self.filter(year=year)
 
-    def with_settlement(self) -> InvoiceQuerySet:
-        """Each row with ``paid_cents`` (its payments added up, 0 without any) and ``credited``
-        (a credit note cancels it): subqueries, so no GROUP BY and one query for any number."""
-        from django.db.models import Exists, OuterRef, Subquery, Sum
-        from django.db.models.functions import Coalesce
-
+    def with_payment_state(self) -> InvoiceQuerySet:
+        """Annotate ``paid_cents`` (what its payments add up to) and ``cancelled`` (a credit note
+        cancels it), with subqueries: no GROUP BY, rows can still be joined or locked."""
         from .payment_models import Payment
 
         paid = (
@@ -142,8 +140,16 @@ class InvoiceQuerySet(models.QuerySet):
             .values("total")
         )
         return self.annotate(
-            paid_cents=Coalesce(Subquery(paid), 0),
-            credited=Exists(Invoice.objects.filter(credited_invoice=OuterRef("pk"))),
+            paid_cents=Coalesce(Subquery(paid), 0, output_field=models.IntegerField()),
+            cancelled=Exists(Invoice.objects.filter(credited_invoice=OuterRef("pk"))),
+        )
+
+    def outstanding(self) -> InvoiceQuerySet:
+        """Calls (not credit notes) neither cancelled nor fully paid, with their payment state."""
+        return (
+            self.invoices()
+            .with_payment_state()
+            .filter(cancelled=False, paid_cents__lt=models.F("amount_cents"))
         )
 
     def period_years(self) -> list[int]:
@@ -153,12 +159,12 @@ class InvoiceQuerySet(models.QuerySet):
     def dashboard(self, *, today) -> dict[str, int]:
         """The figures of the staff dashboard over these calls, in one aggregate query:
         issued, credited, paid, partly paid, overdue (count and cents) and what remains to
-        collect. A credited call counts as issued and credited only."""
+        collect. A cancelled call counts as issued and cancelled only."""
         from django.db.models import Count, F, Q, Sum
         from django.db.models.functions import Coalesce
 
-        rows = self.invoices().with_settlement()
-        live = Q(credited=False)
+        rows = self.invoices().with_payment_state()
+        live = Q(cancelled=False)
         paid = live & Q(paid_cents__gte=F("amount_cents"))
         unpaid = live & Q(paid_cents__lt=F("amount_cents"))
         partly = unpaid & Q(paid_cents__gt=0)
@@ -171,8 +177,8 @@ class InvoiceQuerySet(models.QuerySet):
         return rows.aggregate(
             issued_count=Count("pk"),
             issued_cents=total("amount_cents"),
-            credited_count=Count("pk", filter=Q(credited=True)),
-            credited_cents=total("amount_cents", Q(credited=True)),
+            credited_count=Count("pk", filter=Q(cancelled=True)),
+            credited_cents=total("amount_cents", Q(cancelled=True)),
             paid_count=Count("pk", filter=paid),
             paid_cents_total=total("amount_cents", paid),
             partly_count=Count("pk", filter=partly),
@@ -410,3 +416,4 @@ class InvoiceRun(models.Model):
 
 
 from .payment_models import *  # noqa: E402, F403
+from .reminder_models import *  # noqa: E402, F403

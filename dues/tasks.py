@@ -44,3 +44,36 @@ def issue_year_invoices(run_id: int) -> int:
     from .services.runs import execute_run
 
     return execute_run(run_id).issued
+
+
+@task()
+def send_dues_reminder(reminder_id: int) -> int:
+    """Email a recorded reminder to the invoice's référents, once: nothing when it was already
+    sent, or when the invoice was paid or cancelled since it was recorded. Returns how many
+    messages were sent."""
+    from django.core.mail import get_connection
+    from django.utils import timezone
+
+    from .emails import referent_recipients, reminder_message
+    from .models import DuesReminder
+
+    reminder = DuesReminder.objects.filter(pk=reminder_id).first()
+    if reminder is None:
+        return 0
+    invoice = (
+        Invoice.objects.outstanding().select_related("collectivity").filter(pk=reminder.invoice_id).first()
+    )
+    if invoice is None:  # paid or cancelled since the reminder was recorded
+        return 0
+    # Claim the reminder: another worker running the same task sends nothing.
+    if not DuesReminder.objects.filter(pk=reminder.pk, sent_at__isnull=True).update(sent_at=timezone.now()):
+        return 0
+    recipients = referent_recipients(invoice)
+    messages = [reminder_message(invoice, reminder.step, email, language) for email, language in recipients]
+    try:
+        sent = (get_connection().send_messages(messages) or 0) if messages else 0
+    except Exception:
+        DuesReminder.objects.filter(pk=reminder.pk).update(sent_at=None)  # the next attempt sends it
+        raise
+    DuesReminder.objects.filter(pk=reminder.pk).update(recipients=sent)
+    return sent

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -17,8 +17,10 @@ from territories.models import Collectivity
 
 from .forms import ApplicationForm, CalculatorForm, EngagementNumberForm
 from .models import DuesTier, Invoice, InvoiceKind, InvoicePdf
+from .payment_views import online_payment_enabled
 from .services import applications
 from .services import invoices as invoice_services
+from .services import status as status_services
 from .services import tiers as tier_services
 
 MAX_MATCHES = 10
@@ -90,27 +92,36 @@ def _portal_collectivity(request):
     return member_services.current_collectivity(request.user)
 
 
-def _render_invoices(request, errors: dict[int, str] | None = None, typed: dict[int, str] | None = None):
-    from members.models import MemberRole
+def _membership_of(collectivity):
+    try:
+        return collectivity.membership
+    except ObjectDoesNotExist:
+        return None
 
-    collectivity = _portal_collectivity(request)
+
+def _render_invoices(request, errors: dict[int, str] | None = None, typed: dict[int, str] | None = None):
+    """The page in two queries whatever the number of invoices: the person's role (with the
+    collectivity and its membership), then the invoices with what was paid on each."""
+    from members import services as member_services
+    from members.models import MembershipStatus, Role
+
+    role = member_services.current_role(request.user)
+    collectivity = role.collectivity if role else None
+    membership = _membership_of(collectivity) if collectivity else None
+    is_referent = role is not None and role.role == Role.REFERENT
     rows = []
-    is_referent = False
+    items = []
     if collectivity is not None:
-        is_referent = (
-            MemberRole.objects.referents().filter(user=request.user, collectivity=collectivity).exists()
-        )
         items = list(
             Invoice.objects.filter(collectivity=collectivity)
+            .with_payment_state()
             .select_related("credited_invoice", "credit_note", "pdf")
             .order_by("-issued_on", "-sequence")
         )
         for invoice in items:
             document = getattr(invoice, "pdf", None)
             ready = document is not None and document.revision == InvoicePdf.revision_of(invoice)
-            cancelled = (
-                invoice.kind == InvoiceKind.INVOICE and getattr(invoice, "credit_note", None) is not None
-            )
+            cancelled = invoice.kind == InvoiceKind.INVOICE and invoice.cancelled
             editable = is_referent and invoice.kind == InvoiceKind.INVOICE and not cancelled
             rows.append(
                 {
@@ -122,10 +133,24 @@ def _render_invoices(request, errors: dict[int, str] | None = None, typed: dict[
                     "typed": (typed or {}).get(invoice.pk, invoice.engagement_number),
                 }
             )
+    status = membership.get_status() if membership else None
+    to_pay = None
+    if status in {MembershipStatus.LAPSED, MembershipStatus.GRACE, MembershipStatus.PENDING}:
+        to_pay = status_services.amounts_to_pay(membership, items)
+        if status == MembershipStatus.PENDING and not to_pay.lines:
+            to_pay = None
     return render(
         request,
         "dues/invoices.html",
-        {"collectivity": collectivity, "rows": rows, "is_referent": is_referent},
+        {
+            "collectivity": collectivity,
+            "membership": membership,
+            "status": status,
+            "rows": rows,
+            "is_referent": is_referent,
+            "to_pay": to_pay,
+            "online_enabled": online_payment_enabled(),
+        },
         status=400 if errors else 200,
     )
 

@@ -213,7 +213,7 @@ class InvoiceViewSet(SnippetViewSet):
         return ReadOnly(self.model)
 
     def get_queryset(self, request):
-        return Invoice.objects.with_settlement().select_related(
+        return Invoice.objects.with_payment_state().select_related(
             "collectivity__department", "pdf", "credited_invoice"
         )
 

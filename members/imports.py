@@ -95,6 +95,8 @@ class MembershipImport(CsvImport[_Row]):
             elif any(getattr(membership, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(membership, name, value)
+                if not membership.resigned:
+                    membership.resigned_on = None  # a resignation withdrawn loses its date
                 membership.save()
                 updated += 1
             else:

@@ -12,7 +12,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
-from django.utils import timezone
+from django.db.models.functions import Coalesce
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -34,14 +36,24 @@ class MembershipSettings(BaseSiteSetting):
         verbose_name = _("adhésions")
 
 
+GRACE_DAYS_CACHE_KEY = "members:grace_days"
+
+
 def current_grace_days() -> int:
-    """The grace period of the default site (the setting staff edit), or the default."""
+    """The grace period of the default site (the setting staff edit), or the default.
+
+    Kept in the cache (shared by every process) so that a page showing a status costs no query;
+    saving the setting forgets it (members.signals)."""
+    from django.core.cache import cache
     from wagtail.models import Site
 
+    cached = cache.get(GRACE_DAYS_CACHE_KEY)
+    if cached is not None:
+        return cached
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return DEFAULT_GRACE_DAYS
-    return MembershipSettings.for_site(site).grace_days
+    days = DEFAULT_GRACE_DAYS if site is None else MembershipSettings.for_site(site).grace_days
+    cache.set(GRACE_DAYS_CACHE_KEY, days, 3600)
+    return days
 
 
 class MembershipStatus(models.TextChoices):
@@ -56,18 +68,43 @@ class MembershipStatus(models.TextChoices):
 VALID_STATUSES = frozenset({MembershipStatus.ACTIVE, MembershipStatus.GRACE})
 
 
+def resigned_by(resigned: bool, resigned_on: datetime.date | None, today: datetime.date) -> bool:
+    """Whether a resignation (effective on ``resigned_on``, at once when no date) applies ``today``."""
+    return resigned and (resigned_on is None or resigned_on <= today)
+
+
+def arrears_deadline(paid_until: datetime.date, unpaid_due_on: datetime.date | None) -> datetime.date:
+    """The day after which a membership whose paid period ended is in arrears: the due date of
+    its first unpaid call for a period not paid yet, or, when no such call was issued, the end
+    of the paid period."""
+    return unpaid_due_on if unpaid_due_on is not None else paid_until
+
+
 def status_for(
-    paid_until: datetime.date | None, resigned: bool, today: datetime.date, grace_days: int
+    paid_until: datetime.date | None,
+    resigned: bool,
+    today: datetime.date,
+    grace_days: int,
+    *,
+    resigned_on: datetime.date | None = None,
+    unpaid_due_on: datetime.date | None = None,
 ) -> str:
-    """The status of a membership paid until ``paid_until`` (None: nothing paid yet, pending);
-    keep in step with ``with_status``."""
-    if resigned:
+    """The status of a membership (keep in step with ``MembershipQuerySet.with_status``):
+
+    - resigned, from its date → resigned;
+    - nothing paid yet (``paid_until`` None) → pending;
+    - paid through ``today``, or the call of the next period not due yet → active;
+    - unpaid after the due date (or after the paid period, when no call was issued) → grace for
+      ``grace_days`` days, then lapsed.
+    """
+    if resigned_by(resigned, resigned_on, today):
         return MembershipStatus.RESIGNED
     if paid_until is None:
         return MembershipStatus.PENDING
-    if today <= paid_until:
+    deadline = arrears_deadline(paid_until, unpaid_due_on)
+    if today <= paid_until or today <= deadline:
         return MembershipStatus.ACTIVE
-    if today <= paid_until + datetime.timedelta(days=grace_days):
+    if today <= deadline + datetime.timedelta(days=grace_days):
         return MembershipStatus.GRACE
     return MembershipStatus.LAPSED
 
@@ -78,12 +115,18 @@ class MembershipQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         grace_days = current_grace_days() if grace_days is None else grace_days
         grace_start = today - datetime.timedelta(days=grace_days)
-        return self.annotate(
+        return self.alias(
+            arrears_deadline=Coalesce(F("unpaid_due_on"), F("paid_until")),
+        ).annotate(
             status_value=Case(
-                When(resigned=True, then=Value(MembershipStatus.RESIGNED.value)),
+                When(
+                    Q(resigned=True) & (Q(resigned_on__isnull=True) | Q(resigned_on__lte=today)),
+                    then=Value(MembershipStatus.RESIGNED.value),
+                ),
                 When(paid_until__isnull=True, then=Value(MembershipStatus.PENDING.value)),
                 When(paid_until__gte=today, then=Value(MembershipStatus.ACTIVE.value)),
-                When(paid_until__gte=grace_start, then=Value(MembershipStatus.GRACE.value)),
+                When(arrears_deadline__gte=today, then=Value(MembershipStatus.ACTIVE.value)),
+                When(arrears_deadline__gte=grace_start, then=Value(MembershipStatus.GRACE.value)),
                 default=Value(MembershipStatus.LAPSED.value),
                 output_field=models.CharField(max_length=10),
             )
@@ -111,6 +154,25 @@ class Membership(models.Model):
         help_text=_("Vide tant que le premier appel de cotisation n'est pas payé (adhésion en attente)."),
     )
     resigned = models.BooleanField(_("démissionnaire"), default=False)
+    resigned_on = models.DateField(
+        _("démission effective le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Avec « démissionnaire » coché : l'adhésion reste dans son statut jusqu'à cette date. "
+            "Vide : la démission est effective dès maintenant."
+        ),
+    )
+    unpaid_due_on = models.DateField(
+        _("échéance du premier appel impayé"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Tenue à jour par les cotisations : appels émis, payés ou annulés."),
+    )
+    unpaid_invoice_number = models.CharField(
+        _("premier appel impayé"), max_length=20, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -123,7 +185,14 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(paid_until__gte=F("started_on")), name="membership_paid_after_start"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(resigned_on__isnull=True) | Q(resigned=True),
+                name="membership_resignation_date_when_resigned",
+                violation_error_message=_(
+                    "Une date de démission n'a de sens que si « démissionnaire » est coché."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -138,6 +207,8 @@ class Membership(models.Model):
             self.resigned,
             today or timezone.localdate(),
             current_grace_days() if grace_days is None else grace_days,
+            resigned_on=self.resigned_on,
+            unpaid_due_on=self.unpaid_due_on,
         )
 
     def get_status_display(self) -> str:
@@ -152,9 +223,90 @@ class Membership(models.Model):
 
     people.short_description = _("personnes")
 
+    def status_reason(self, today: datetime.date | None = None, grace_days: int | None = None) -> str:
+        """Why the membership has its status, in a sentence for staff (admin's inspect view)."""
+        return status_reason(self, today or timezone.localdate(), grace_days)
+
+    status_reason.short_description = _("pourquoi ce statut")
+
     @property
     def is_valid(self) -> bool:
         return self.get_status() in VALID_STATUSES
+
+
+def _day(date: datetime.date) -> str:
+    return formats.date_format(date, "SHORT_DATE_FORMAT")
+
+
+def status_reason(membership: Membership, today: datetime.date, grace_days: int | None = None) -> str:
+    """The sentence that explains ``membership``'s status on ``today`` (see :func:`status_for`),
+    e.g. "En période de grâce : facture 2026-00012 échue le 31/03/2026, non réglée ; suspension
+    le 30/06/2026."."""
+    grace_days = current_grace_days() if grace_days is None else grace_days
+    status = membership.get_status(today=today, grace_days=grace_days)
+    number, due_on, paid_until = (
+        membership.unpaid_invoice_number,
+        membership.unpaid_due_on,
+        membership.paid_until,
+    )
+    if status == MembershipStatus.RESIGNED:
+        if membership.resigned_on is None:
+            return gettext("Démissionnaire.")
+        return gettext("Démissionnaire depuis le %(date)s.") % {"date": _day(membership.resigned_on)}
+    if status == MembershipStatus.PENDING:
+        if number and due_on:
+            reason = gettext(
+                "En attente du premier paiement : facture %(number)s, échéance le %(due)s, non réglée."
+            ) % {"number": number, "due": _day(due_on)}
+        else:
+            reason = gettext("En attente du premier paiement : aucune facture impayée enregistrée.")
+    elif status == MembershipStatus.ACTIVE:
+        reason = gettext("À jour : période payée jusqu'au %(date)s.") % {"date": _day(paid_until)}
+        if number and due_on:
+            reason += " " + gettext("Facture %(number)s à régler avant le %(due)s.") % {
+                "number": number,
+                "due": _day(due_on),
+            }
+    else:
+        deadline = arrears_deadline(paid_until, due_on)
+        suspension = deadline + datetime.timedelta(days=grace_days + 1)
+        values = {"number": number, "due": _day(deadline), "suspension": _day(suspension)}
+        if status == MembershipStatus.GRACE:
+            if number and due_on:
+                reason = (
+                    gettext(
+                        "En période de grâce : facture %(number)s échue le %(due)s, non réglée ; "
+                        "suspension le %(suspension)s."
+                    )
+                    % values
+                )
+            else:
+                reason = (
+                    gettext(
+                        "En période de grâce : période payée terminée le %(due)s, aucune facture de la "
+                        "période suivante émise ; suspension le %(suspension)s."
+                    )
+                    % values
+                )
+        elif number and due_on:
+            reason = (
+                gettext(
+                    "Échue : facture %(number)s échue le %(due)s, non réglée ; suspendue depuis le "
+                    "%(suspension)s."
+                )
+                % values
+            )
+        else:
+            reason = (
+                gettext(
+                    "Échue : période payée terminée le %(due)s, aucune facture de la période suivante "
+                    "émise ; suspendue depuis le %(suspension)s."
+                )
+                % values
+            )
+    if membership.resigned and membership.resigned_on is not None:
+        reason += " " + gettext("Démission effective le %(date)s.") % {"date": _day(membership.resigned_on)}
+    return reason
 
 
 class Role(models.TextChoices):

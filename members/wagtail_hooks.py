@@ -181,8 +181,10 @@ class MembershipViewSet(SnippetViewSet):
         "collectivity.region",
         "collectivity.population",
         "get_status_display",
+        "status_reason",
         "started_on",
         "paid_until",
+        "resigned_on",
         "resigned",
     ]
     export_headings = {
@@ -192,8 +194,10 @@ class MembershipViewSet(SnippetViewSet):
         "collectivity.region": _("Région"),
         "collectivity.population": _("Population"),
         "get_status_display": _("Statut"),
+        "status_reason": _("Pourquoi ce statut"),
         "started_on": _("Adhérente depuis le"),
         "paid_until": _("Période payée jusqu'au"),
+        "resigned_on": _("Démission effective le"),
         "resigned": _("Démissionnaire"),
     }
     export_filename = "adhesions"
@@ -202,13 +206,27 @@ class MembershipViewSet(SnippetViewSet):
     ordering = ["collectivity__name"]
     list_per_page = 50
     inspect_view_enabled = True
-    inspect_view_fields = ["collectivity", "started_on", "paid_until", "resigned", "people", "created_at"]
+    inspect_view_fields = [
+        "collectivity",
+        "get_status_display",
+        "status_reason",
+        "started_on",
+        "paid_until",
+        "unpaid_invoice_number",
+        "unpaid_due_on",
+        "resigned",
+        "resigned_on",
+        "people",
+        "created_at",
+    ]
     copy_view_enabled = False
+    # The paid period is written by the dues payments only (members.services.record_paid_through).
     panels = [
         FieldPanel("collectivity"),
         FieldPanel("started_on"),
-        FieldPanel("paid_until"),
+        FieldPanel("paid_until", read_only=True),
         FieldPanel("resigned"),
+        FieldPanel("resigned_on"),
     ]
 
     def get_queryset(self, request):

@@ -22,6 +22,8 @@ from .models import Registration
 
 #: The kinds whose email carries the invitation, and those carrying its cancellation.
 INVITATION_KINDS = frozenset({"confirmed", "promoted", "session_changed"})
+# Emails that give the visio link itself: a visitor has no account to find it on the site.
+JOIN_LINK_KINDS = frozenset({"confirmed", "promoted", "session_changed", "day", "hour"})
 CANCELLATION_KINDS = frozenset({"session_cancelled", "cancelled"})
 
 
@@ -58,8 +60,8 @@ def _subject_and_lines(kind: str, title: str, when: str) -> tuple[str, list[str]
             _("Inscription confirmée : %(title)s"),
             [
                 _(
-                    "Votre place est réservée pour le webinaire du %(when)s. Le lien de la visio est sur "
-                    "la page de la séance."
+                    "Votre place est réservée pour le webinaire du %(when)s. Le lien de la visio est "
+                    "ci-dessous et dans l'invitation jointe."
                 )
             ],
         ),
@@ -123,6 +125,11 @@ def registration_message(registration: Registration, kind: str) -> EmailMultiAlt
             "page_url": absolute(page.url or ""),
             "confirm_url": confirm_url(registration) if kind == "confirm_address" else None,
             "cancel_url": cancel_url(registration) if kind not in CANCELLATION_KINDS else None,
+            "join_url": (
+                registration.session.visio_url
+                if kind in JOIN_LINK_KINDS and not registration.session.is_cancelled
+                else None
+            ),
             "certificate_url": (
                 certificate_url(registration) if kind == "replay" and registration.attended else None
             ),

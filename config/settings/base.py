@@ -262,6 +262,11 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 DUES_DELIBERATION_MAX_BYTES = int(os.environ.get("DUES_DELIBERATION_MAX_BYTES", str(5 * 1024 * 1024)))
 #: Days between an invoice's issue and its due date.
 DUES_PAYMENT_TERM_DAYS = int(os.environ.get("DUES_PAYMENT_TERM_DAYS", "30"))
+#: When unpaid invoices are reminded to the référents, in days from the due date (negative:
+#: before it); `manage.py send_dues_reminders` sends each step once per invoice.
+DUES_REMINDER_DAYS = tuple(
+    int(day) for day in os.environ.get("DUES_REMINDER_DAYS", "-15,0,15,45").split(",") if day.strip()
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Villes Internet"

@@ -20,6 +20,7 @@ from core import documents
 from territories.models import Collectivity
 
 from ..models import Invoice, InvoiceCounter, InvoiceKind, InvoicePdf
+from .status import refresh_arrears
 from .tiers import amount_due
 
 
@@ -100,6 +101,7 @@ def issue_invoice(
         seller=seller_identity(),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    refresh_arrears(collectivity)
     _publish(invoice)
     return invoice
 
@@ -148,6 +150,7 @@ def credit_invoice(
         reason=reason,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    refresh_arrears(invoice.collectivity)
     _publish(credit_note)
     return credit_note
 

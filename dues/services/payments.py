@@ -22,6 +22,7 @@ from members.services import record_paid_through
 
 from .. import gateway
 from ..models import EventOutcome, Invoice, InvoiceKind, Payment, PaymentMethod, PaymentReceipt, StripeEvent
+from .status import refresh_arrears
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ def _after_payment(invoice: Invoice) -> None:
     documents.refresh(PaymentReceipt, invoice.pk)
     if is_paid(invoice):
         record_paid_through(invoice.collectivity, datetime.date(invoice.period_year, 12, 31))
+        refresh_arrears(invoice.collectivity)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
@@ -53,6 +54,21 @@ def current_collectivity(user) -> Collectivity | None:
     if chosen and MemberRole.objects.filter(user=user, collectivity=chosen).exists():
         return chosen
     return collectivities_of(user).first()
+
+
+def current_role(user) -> MemberRole | None:
+    """The person's role in the collectivity the portal shows (as :func:`current_collectivity`),
+    with the collectivity and its membership, in one query."""
+    if not user.is_authenticated:
+        return None
+    chosen = Profile.objects.filter(user=user, current_collectivity=OuterRef("collectivity_id"))
+    return (
+        MemberRole.objects.filter(user=user)
+        .select_related("collectivity__membership")
+        .alias(chosen=Exists(chosen))
+        .order_by("-chosen", "collectivity__name", "collectivity_id")
+        .first()
+    )
 
 
 @transaction.atomic

@@ -106,6 +106,26 @@ def record_paid_through(collectivity: Collectivity, paid_until: datetime.date) -
     return membership
 
 
+def record_unpaid_invoice(
+    collectivity: Collectivity, due_on: datetime.date | None, number: str = ""
+) -> Membership | None:
+    """The first unpaid call of ``collectivity`` for a period not paid yet is ``number``, due on
+    ``due_on`` (None: there is none). The status counts its grace period from that due date.
+
+    Only the dues services call it, inside their transaction, whenever a call is issued, paid
+    or cancelled: the row is locked like in :func:`record_paid_through`. None when the
+    collectivity has no membership.
+    """
+    membership = Membership.objects.select_for_update().filter(collectivity=collectivity).first()
+    if membership is None:
+        return None
+    number = number if due_on is not None else ""
+    if (membership.unpaid_due_on, membership.unpaid_invoice_number) != (due_on, number):
+        membership.unpaid_due_on, membership.unpaid_invoice_number = due_on, number
+        membership.save(update_fields=["unpaid_due_on", "unpaid_invoice_number", "updated_at"])
+    return membership
+
+
 def verified_emails(user) -> set[str]:
     """The addresses ``user`` has verified, in lower case."""
     return {

@@ -250,22 +250,20 @@ def test_an_invoice_has_no_edit_form(admin_client):
     assert edit not in admin_client.get(ledger_url()).content.decode()
 
 
-def test_reminders_are_in_the_history_when_the_reminder_model_is_there():
-    """The reminders' model (related name ``reminders``) is read when installed."""
-    from types import SimpleNamespace
+def test_reminders_are_in_the_history():
+    from dues.models import DuesReminder
 
     invoice = issue(timezone.localdate().year)
-    later = invoice.created_at + datetime.timedelta(days=45)
-    rows = [
-        SimpleNamespace(
-            step=-15, sent_at=invoice.created_at + datetime.timedelta(days=15), recipients=2, created_at=None
-        ),
-        SimpleNamespace(step=15, sent_at=None, recipients=0, created_at=later),
-    ]
-    invoice.reminders = SimpleNamespace(all=lambda: rows)
+    DuesReminder.objects.create(
+        invoice=invoice, step=-15, sent_at=invoice.created_at + datetime.timedelta(days=15), recipients=2
+    )
+    DuesReminder.objects.create(invoice=invoice, step=15)
     whats = [(entry.what, entry.detail) for entry in history_entries(invoice)]
     assert ("Rappel J-15 envoyé", "2 destinataire(s)") in whats
-    assert whats[-1][0] == "Rappel J+15 programmé"
+    assert (
+        "Rappel J+15 programmé",
+        "pas envoyé : en attente, ou l'appel a été payé ou annulé entre-temps",
+    ) in whats
 
 
 def test_payments_listing_query_count_is_flat(admin_client):

@@ -35,7 +35,7 @@ def test_demo_calls_in_every_state_once(demo_members, admin_client):
     lines = []
     demo.load(lines.append)
     year = timezone.localdate().year
-    calls = Invoice.objects.filter(kind=InvoiceKind.INVOICE, period_year=year).with_settlement()
+    calls = Invoice.objects.filter(kind=InvoiceKind.INVOICE, period_year=year).with_payment_state()
     states = {call.collectivity.member_roles.get().user.username: state_of(call) for call in calls}
     assert states == {
         "referent.active": State.PAID,

@@ -147,9 +147,9 @@ def test_portal_lists_invoices_with_download_link(client, commune, referent, dja
     client.force_login(referent)
     client.get(reverse("dues:invoices"))  # warm the site's settings caches
     # 10 are the site's shell for a signed-in person (session, user, site, settings, permissions,
-    # locales, menu); 4 are the page's: profile, collectivity, référent check, invoices (one query
-    # whatever their number).
-    with django_assert_max_num_queries(14):
+    # locales, menu); 2 are the page's: the person's role (with the collectivity and its
+    # membership), the invoices with their payments (one query whatever their number).
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("dues:invoices"))
     for _ in range(3):
         issue(CollectivityFactory(population=10, kind="commune"))
@@ -157,7 +157,7 @@ def test_portal_lists_invoices_with_download_link(client, commune, referent, dja
             invoices.issue_invoice(
                 collectivity=commune, period_year=YEAR + 1 + _, amount_cents=100, today=TODAY
             )
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("dues:invoices")).status_code == 200
     html = response.content.decode()
     assert response.status_code == 200

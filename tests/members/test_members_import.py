@@ -103,3 +103,11 @@ def test_a_header_without_code_insee_nor_siren_is_refused(tmp_path, communes):
         "ligne 1 : il faut au moins une de ces colonnes : code_insee, siren."
     ]
     assert Membership.objects.count() == 0
+
+
+def test_withdrawn_resignation_loses_its_date(tmp_path, communes):
+    run(tmp_path, GOOD)
+    Membership.objects.filter(collectivity=communes[1]).update(resigned_on="2025-12-31")
+    run(tmp_path, GOOD.replace("31/12/2025;oui", "31/12/2025;non"))
+    membership = Membership.objects.get(collectivity=communes[1])
+    assert not membership.resigned and membership.resigned_on is None

@@ -43,12 +43,16 @@ def test_confirmation_carries_an_invitation_and_the_cancellation_keeps_its_uid(
     assert "ORGANIZER" not in invitation
     assert str(invitation["LOCATION"]) == session.visio_url
     uid = str(invitation["UID"])
+    # A visitor has no account: the email itself gives the visio link.
+    assert session.visio_url in mail.outbox[-1].body
+    assert f'href="{session.visio_url}"' in mail.outbox[-1].alternatives[0][0]
 
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel(registration)
     method, calendar = _calendar(mail.outbox[-1])
     assert method == "CANCEL" and calendar["METHOD"] == "CANCEL"
     cancelled = _event(calendar)
+    assert session.visio_url not in mail.outbox[-1].body
     assert str(cancelled["UID"]) == uid
     assert "ORGANIZER" not in cancelled
     assert cancelled["SEQUENCE"] > invitation["SEQUENCE"]
