@@ -29,6 +29,7 @@ from .models import (
     Payment,
     PaymentMethod,
     PaymentReceipt,
+    StripeChannel,
     StripeEvent,
 )
 from .money import format_eur
@@ -112,6 +113,33 @@ def _year(request, years: list[int], default: int) -> tuple[int, str | None]:
     return year, None
 
 
+def _channel_rows(by_channel: dict[tuple[str, str], tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(label, count, cents) of each payment channel: the offline methods, then Stripe's card,
+    SEPA debit and bank transfer (and the online payments whose channel Stripe did not give)."""
+    rows = []
+    for method, label in PaymentMethod.choices:
+        if method != PaymentMethod.STRIPE:
+            rows.append((str(label), *by_channel.get((method, ""), (0, 0))))
+            continue
+        for channel, channel_label in StripeChannel.choices:
+            name = gettext("En ligne : %(channel)s") % {"channel": channel_label}
+            rows.append((name, *by_channel.get((method, channel), (0, 0))))
+        unknown = [
+            pair
+            for (kind, channel), pair in by_channel.items()
+            if kind == method and channel not in StripeChannel.values
+        ]
+        if unknown:
+            rows.append(
+                (
+                    gettext("En ligne : moyen non précisé"),
+                    sum(count for count, _cents in unknown),
+                    sum(cents for _count, cents in unknown),
+                )
+            )
+    return rows
+
+
 def dashboard(request):
     """The year's dues at a glance: calls issued, paid, partly paid, overdue, credited, what
     remains to collect, and the payments by channel; a year selector (GET, no JavaScript)."""
@@ -123,16 +151,12 @@ def dashboard(request):
     if year not in years:
         years = sorted({*years, year}, reverse=True)
     figures = Invoice.objects.filter(period_year=year).dashboard(today=today)
-    by_method = Payment.objects.filter(invoice__period_year=year).by_method()
+    by_channel = Payment.objects.filter(invoice__period_year=year).by_channel()
     channels = [
-        {
-            "label": label,
-            "count": by_method.get(value, (0, 0))[0],
-            "amount": format_eur(by_method.get(value, (0, 0))[1]),
-        }
-        for value, label in PaymentMethod.choices
+        {"label": label, "count": count, "amount": format_eur(cents)}
+        for label, count, cents in _channel_rows(by_channel)
     ]
-    received = sum(cents for _count, cents in by_method.values())
+    received = sum(cents for _count, cents in by_channel.values())
     rows = [
         (_("Appels émis"), figures["issued_count"], figures["issued_cents"]),
         (_("Annulés par un avoir"), figures["credited_count"], figures["credited_cents"]),
@@ -215,7 +239,15 @@ def history_entries(invoice: Invoice) -> list[HistoryEntry]:
                 at=payment.created_at,
                 what=gettext("Paiement de %(amount)s reçu le %(day)s")
                 % {"amount": payment.amount_display(), "day": payment.received_on.strftime("%d/%m/%Y")},
-                detail=" · ".join(part for part in (payment.get_method_display(), payment.reference) if part),
+                detail=" · ".join(
+                    str(part)
+                    for part in (
+                        payment.get_method_display(),
+                        payment.get_stripe_channel_display(),
+                        payment.reference,
+                    )
+                    if part
+                ),
                 by=_person(payment.recorded_by)
                 or ("Stripe" if payment.method == PaymentMethod.STRIPE else ""),
             )

@@ -138,6 +138,7 @@ def _pay_online(invoice: Invoice) -> None:
         session_id=f"cs_test_{token}",
         payment_intent=f"pi_test_{token}",
         event_id=f"evt_test_{token}",
+        channel="card",
         received_on=invoice.issued_on + datetime.timedelta(days=9),
     )
 

@@ -244,6 +244,7 @@ class PaymentViewSet(SnippetViewSet):
         Column("collectivity", label=_("Collectivité"), accessor="invoice.collectivity.name"),
         Column("amount", label=_("Montant"), accessor="amount_display"),
         "method",
+        "stripe_channel",
         "reference",
     ]
     list_export = [
@@ -253,6 +254,7 @@ class PaymentViewSet(SnippetViewSet):
         "invoice.collectivity.name",
         "amount_eur",
         "get_method_display",
+        "get_stripe_channel_display",
         "reference",
         "stripe_payment_intent",
         "recorded_by_name",
@@ -265,6 +267,7 @@ class PaymentViewSet(SnippetViewSet):
         "invoice.collectivity.name": _("Collectivité"),
         "amount_eur": _("Montant (€)"),
         "get_method_display": _("Moyen de paiement"),
+        "get_stripe_channel_display": _("Moyen en ligne"),
         "reference": _("Référence"),
         "stripe_payment_intent": _("Paiement Stripe"),
         "recorded_by_name": _("Enregistré par"),

@@ -166,6 +166,7 @@ def apply_stripe_event(event: gateway.WebhookEvent) -> StripeEvent:
             session_id=session.id,
             payment_intent=session.payment_intent or "",
             event_id=event.id,
+            channel=session.payment_method_type or "",
         )
         return _store(event, invoice, EventOutcome.CREDITED)
 
@@ -177,6 +178,7 @@ def record_online_payment(
     session_id: str,
     payment_intent: str,
     event_id: str,
+    channel: str = "",
     received_on: datetime.date | None = None,
 ) -> Payment:
     """Record what Stripe says was paid for ``invoice`` (locked by the caller, checked against
@@ -190,6 +192,7 @@ def record_online_payment(
         stripe_session_id=session_id,
         stripe_payment_intent=payment_intent,
         stripe_event_id=event_id,
+        stripe_channel=channel[:30],
     )
     _after_payment(invoice)
     return payment

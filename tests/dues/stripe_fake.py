@@ -160,7 +160,20 @@ class FakeStripe:
         browser goes back to the site's success page."""
         session_id = handler.path.split("/")[2]
         session = self.sessions[session_id]
-        session.update(status="complete", payment_status="paid", payment_intent=f"pi_test_{session_id[8:]}")
+        session.update(
+            status="complete",
+            payment_status="paid",
+            # as retrieved with expand=["payment_intent.payment_method"]: paid by card
+            payment_intent={
+                "id": f"pi_test_{session_id[8:]}",
+                "object": "payment_intent",
+                "payment_method": {
+                    "id": f"pm_test_{session_id[8:]}",
+                    "object": "payment_method",
+                    "type": "card",
+                },
+            },
+        )
         payload = json.dumps(
             event("checkout.session.completed", session, event_id=f"evt_test_{session_id[8:]}")
         ).encode()

@@ -61,6 +61,7 @@ def stripe_payment(invoice):
         stripe_session_id=f"cs_test_{n}",
         stripe_payment_intent=f"pi_test_{n}",
         stripe_event_id=f"evt_test_{n}",
+        stripe_channel="card",
     )
 
 
@@ -115,7 +116,10 @@ def test_dashboard_figures_on_a_small_dataset(admin_client):
     # partly paid (250) + overdue (400) + due (400); the credited call is not owed
     assert seen["Reste à encaisser"] == ("3", "1 050,00 €")
     assert seen["Mandat administratif"] == ("1", "400,00 €")
-    assert seen["En ligne (carte ou prélèvement)"] == ("1", "400,00 €")
+    assert seen["En ligne : Carte bancaire"] == ("1", "400,00 €")
+    assert seen["En ligne : Prélèvement SEPA"] == ("0", "0,00 €")
+    assert seen["En ligne : Virement bancaire (Stripe)"] == ("0", "0,00 €")
+    assert "En ligne : moyen non précisé" not in seen
     assert seen["Virement"] == ("1", "150,00 €")
     assert seen["Chèque"] == ("0", "0,00 €")
     every_state(year, copies=3)
@@ -194,8 +198,8 @@ def test_payments_export_csv_and_xlsx(admin_client):
     lines = text.strip().split("\r\n")
     assert lines[0].startswith("\ufeffReçu le;Facture;Année de cotisation;Collectivité;Montant (€)")
     assert len(lines) == 1 + 3
-    assert any(";Mandat administratif;M-1;" in line for line in lines)
-    assert any(";pi_test_" in line and ";Stripe;" in line for line in lines)
+    assert any(";Mandat administratif;;M-1;" in line for line in lines)
+    assert any(";Carte bancaire;pi_test_" in line and ";Stripe;" in line for line in lines)
     response = admin_client.get(payments_url(), {"method": "transfer", "export": "xlsx"})
     rows = list(openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
     assert len(rows) == 2 and rows[1][5] == "Virement"

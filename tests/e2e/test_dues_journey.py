@@ -85,7 +85,12 @@ def test_referent_downloads_pays_online_and_gets_the_receipt(page, checkout, pen
     page.get_by_text("Merci : votre paiement est enregistré.").wait_for()
     assert checkout.webhook_answers == [200]
     payment = Payment.objects.get()
-    assert (payment.method, payment.amount_cents, payment.invoice_id) == ("stripe", 40000, invoice.pk)
+    assert (payment.method, payment.stripe_channel, payment.amount_cents, payment.invoice_id) == (
+        "stripe",
+        "card",
+        40000,
+        invoice.pk,
+    )
 
     # The receipt, then the membership active in the portal.
     with page.expect_download() as download:
