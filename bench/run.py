@@ -166,6 +166,14 @@ from bench.webinars import registration_burst
 print(json.dumps(registration_burst()))
 """
 
+DUES = """
+import json
+import django
+django.setup()
+from bench.dues import issue_year_with_pdfs
+print(json.dumps(issue_year_with_pdfs()))
+"""
+
 
 def _wait_until_up(port: int, process: subprocess.Popen, deadline: float) -> None:
     while time.monotonic() < deadline:
@@ -218,6 +226,7 @@ def main() -> int:
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "BENCH_STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
         "PYTHONPATH": str(ROOT),
     }
     server: subprocess.Popen | None = None
@@ -272,6 +281,15 @@ def main() -> int:
             burst.stdout.strip().splitlines()[-1] if burst.returncode == 0 else "failed"
         )
         print(result["report"]["webinar registration burst"])
+        print("== Dues: the year's calls for 460 members, with their PDFs")
+        dues = subprocess.run(  # noqa: S603 (fixed arguments, our own interpreter)
+            [sys.executable, "-c", DUES], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        sys.stdout.write(dues.stderr)
+        result["report"]["dues calls with PDFs"] = (
+            dues.stdout.strip().splitlines()[-1] if dues.returncode == 0 else "failed"
+        )
+        print(result["report"]["dues calls with PDFs"])
     finally:
         _stop(server)
         shutil.rmtree(workdir, ignore_errors=True)

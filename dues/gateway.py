@@ -71,6 +71,9 @@ class CheckoutSessionState:
     amount_cents: int | None
     currency: str
     payment_intent: str | None
+    # How it was paid ("card", "sepa_debit", "customer_balance" for a bank transfer), when
+    # Stripe says so (the payment intent's payment method, expanded).
+    payment_method_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,10 +185,12 @@ def create_checkout_session(
 
 
 def retrieve_checkout_session(session_id: str) -> CheckoutSessionState:
-    """The session as Stripe has it now, with its payment intent's id."""
+    """The session as Stripe has it now, with its payment intent's id and how it was paid."""
     client = _client()
     try:
-        session = client.v1.checkout.sessions.retrieve(session_id)
+        session = client.v1.checkout.sessions.retrieve(
+            session_id, params={"expand": ["payment_intent.payment_method"]}
+        )
     except stripe.StripeError as error:
         raise _gateway_error(error) from error
     data = session.to_dict()
@@ -197,7 +202,22 @@ def retrieve_checkout_session(session_id: str) -> CheckoutSessionState:
         amount_cents=data.get("amount_total"),
         currency=data.get("currency") or "",
         payment_intent=_id_of(data.get("payment_intent")),
+        payment_method_type=_payment_method_type(data),
     )
+
+
+def _payment_method_type(session: dict[str, Any]) -> str | None:
+    """The type of the payment method used: the expanded payment intent's payment method, else
+    the only type the payment intent or the session allowed."""
+    intent = session.get("payment_intent")
+    if isinstance(intent, dict):
+        method = intent.get("payment_method")
+        if isinstance(method, dict) and method.get("type"):
+            return method["type"]
+        if len(intent.get("payment_method_types") or []) == 1:
+            return intent["payment_method_types"][0]
+    types = session.get("payment_method_types") or []
+    return types[0] if len(types) == 1 else None
 
 
 def parse_webhook(payload: bytes, signature_header: str) -> WebhookEvent:

@@ -152,25 +152,55 @@ class InvoiceQuerySet(models.QuerySet):
             .filter(cancelled=False, paid_cents__lt=models.F("amount_cents"))
         )
 
-    def summary(self, today) -> dict[str, int]:
-        """Of these rows' calls not cancelled by a credit note: how many (``issued``), fully
-        paid (``paid``), unpaid past their due date (``overdue``), and the amount still to
-        collect in cents (``to_collect``). One query."""
-        from django.db.models import Count, F
+    def period_years(self) -> list[int]:
+        """The dues years that have calls, most recent first."""
+        return list(self.invoices().order_by("-period_year").values_list("period_year", flat=True).distinct())
 
-        unpaid = Q(paid_cents__lt=F("amount_cents"))
-        figures = (
-            self.invoices()
-            .with_payment_state()
-            .filter(cancelled=False)
-            .aggregate(
-                issued=Count("pk"),
-                paid=Count("pk", filter=~unpaid),
-                overdue=Count("pk", filter=unpaid & Q(due_on__lt=today)),
-                to_collect=Sum(F("amount_cents") - F("paid_cents"), filter=unpaid),
-            )
+    def dashboard(self, *, today) -> dict[str, int]:
+        """The figures of the staff dashboard over these calls, in one aggregate query:
+        issued, credited, paid, partly paid, overdue (count and cents) and what remains to
+        collect. A cancelled call counts as issued and cancelled only."""
+        from django.db.models import Count, F, Q, Sum
+        from django.db.models.functions import Coalesce
+
+        rows = self.invoices().with_payment_state()
+        live = Q(cancelled=False)
+        paid = live & Q(paid_cents__gte=F("amount_cents"))
+        unpaid = live & Q(paid_cents__lt=F("amount_cents"))
+        partly = unpaid & Q(paid_cents__gt=0)
+        overdue = unpaid & Q(due_on__lt=today)
+        owed = F("amount_cents") - F("paid_cents")
+
+        def total(expression, condition=None):
+            return Coalesce(Sum(expression, filter=condition), 0)
+
+        return rows.aggregate(
+            issued_count=Count("pk"),
+            issued_cents=total("amount_cents"),
+            credited_count=Count("pk", filter=Q(cancelled=True)),
+            credited_cents=total("amount_cents", Q(cancelled=True)),
+            paid_count=Count("pk", filter=paid),
+            paid_cents_total=total("amount_cents", paid),
+            partly_count=Count("pk", filter=partly),
+            partly_received_cents=total("paid_cents", partly),
+            overdue_count=Count("pk", filter=overdue),
+            overdue_cents=total(owed, overdue),
+            to_collect_count=Count("pk", filter=unpaid),
+            to_collect_cents=total(owed, unpaid),
+            received_cents=total("paid_cents", live),
         )
-        return {key: value or 0 for key, value in figures.items()}
+
+    def summary(self, today) -> dict[str, int]:
+        """The staff home's short version of :meth:`dashboard`: calls not cancelled by a credit
+        note (``issued``), fully paid (``paid``), unpaid past their due date (``overdue``), and
+        the amount still to collect in cents (``to_collect``). One query."""
+        figures = self.dashboard(today=today)
+        return {
+            "issued": figures["issued_count"] - figures["credited_count"],
+            "paid": figures["paid_count"],
+            "overdue": figures["overdue_count"],
+            "to_collect": figures["to_collect_cents"],
+        }
 
 
 class Invoice(models.Model):

@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import IndexView
 from core.csv_import import CsvImportError
 from core.csv_import.forms import CsvImportForm
 
+from . import admin_views
 from .models import Invoice, InvoiceKind
 from .money import format_eur
 from .payment_models import OFFLINE_METHODS
@@ -161,8 +162,34 @@ def bank_import(request):
     return TemplateResponse(request, "dues/admin/bank_import.html", context, status=status)
 
 
-class InvoiceIndexView(IndexView):
-    """The invoice listing, with "Paiements" on each call and the bank statement import."""
+class ComputedColumns:
+    """An index view whose spreadsheet export has columns computed in Python from the row
+    (``computed``: {field: function}); the other fields are read as Wagtail does."""
+
+    computed: dict = {}
+
+    def to_row_dict(self, item):
+        from wagtail.coreutils import multigetattr
+
+        return {
+            field: self.computed[field](item) if field in self.computed else multigetattr(item, field)
+            for field in self.list_export
+        }
+
+
+class InvoiceIndexView(ComputedColumns, IndexView):
+    """The invoice ledger, with "Historique" and "Paiements" on each call, the bank statement
+    import, and its CSV/XLSX export (amounts in euros, what was paid and what remains)."""
+
+    computed = {
+        "amount_eur": lambda invoice: admin_views.euros(invoice.amount_cents),
+        "paid_eur": lambda invoice: admin_views.euros(invoice.paid_cents),
+        "remaining_eur": lambda invoice: admin_views.euros(admin_views.remaining_cents(invoice)),
+        "state": admin_views.state_label,
+        "credited_invoice.number": lambda invoice: (
+            invoice.credited_invoice.number if invoice.credited_invoice_id else ""
+        ),
+    }
 
     @cached_property
     def header_buttons(self):
@@ -177,6 +204,14 @@ class InvoiceIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
+        buttons.append(
+            ListingButton(
+                _("Historique"),
+                url=reverse("dues_invoice_history", args=[instance.pk]),
+                icon_name="history",
+                priority=15,
+            )
+        )
         if instance.kind == InvoiceKind.INVOICE and can_record(self.request.user):
             buttons.append(
                 ListingButton(
@@ -187,3 +222,16 @@ class InvoiceIndexView(IndexView):
                 )
             )
         return buttons
+
+
+class PaymentIndexView(ComputedColumns, IndexView):
+    """Every payment received; its export has amounts in euros and who recorded it."""
+
+    computed = {
+        "amount_eur": lambda payment: admin_views.euros(payment.amount_cents),
+        "recorded_by_name": lambda payment: (
+            payment.recorded_by.get_username()
+            if payment.recorded_by_id
+            else ("Stripe" if payment.method == "stripe" else "")
+        ),
+    }

@@ -16,7 +16,7 @@ from core.models.documents import GeneratedDocument, generated_file_path
 
 from .storage import private_storage
 
-__all__ = ["EventOutcome", "Payment", "PaymentMethod", "PaymentReceipt", "StripeEvent"]
+__all__ = ["EventOutcome", "Payment", "PaymentMethod", "PaymentReceipt", "StripeChannel", "StripeEvent"]
 
 
 class PaymentMethod(models.TextChoices):
@@ -26,6 +26,14 @@ class PaymentMethod(models.TextChoices):
     CHEQUE = "cheque", _("Chèque")
 
 
+class StripeChannel(models.TextChoices):
+    """How an online payment was made, as Stripe names the payment method type."""
+
+    CARD = "card", _("Carte bancaire")
+    SEPA_DEBIT = "sepa_debit", _("Prélèvement SEPA")
+    BANK_TRANSFER = "customer_balance", _("Virement bancaire (Stripe)")
+
+
 #: The methods staff record by hand.
 OFFLINE_METHODS = [(value, label) for value, label in PaymentMethod.choices if value != PaymentMethod.STRIPE]
 
@@ -33,6 +41,18 @@ OFFLINE_METHODS = [(value, label) for value, label in PaymentMethod.choices if v
 class PaymentQuerySet(models.QuerySet):
     def total_cents(self) -> int:
         return self.aggregate(total=Sum("amount_cents"))["total"] or 0
+
+    def by_channel(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """{(method, online channel): (count, cents)} of these payments, in one grouped query
+        (the channel is "" for offline payments, and for online ones Stripe did not detail)."""
+        from django.db.models import Count
+
+        rows = (
+            self.order_by()
+            .values("method", "stripe_channel")
+            .annotate(count=Count("pk"), cents=Sum("amount_cents"))
+        )
+        return {(row["method"], row["stripe_channel"]): (row["count"], row["cents"] or 0) for row in rows}
 
 
 class Payment(models.Model):
@@ -47,6 +67,9 @@ class Payment(models.Model):
     reference = models.CharField(_("référence"), max_length=100, blank=True)
     stripe_session_id = models.CharField(_("session Stripe"), max_length=255, blank=True)
     stripe_payment_intent = models.CharField(_("paiement Stripe"), max_length=255, blank=True)
+    stripe_channel = models.CharField(
+        _("moyen de paiement en ligne"), max_length=30, blank=True, choices=StripeChannel.choices
+    )
     stripe_event_id = models.CharField(
         _("événement Stripe"), max_length=255, null=True, blank=True, unique=True
     )

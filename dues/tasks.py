@@ -28,7 +28,14 @@ def send_invoice_email(invoice_id: int) -> int:
         return 0
     document = documents.build(InvoicePdf, invoice.pk)
     messages = [invoice_message(invoice, document, email, language) for email, language in recipients]
-    return get_connection().send_messages(messages) or 0
+    sent = get_connection().send_messages(messages) or 0
+    if sent:
+        from wagtail.log_actions import log
+
+        from .admin_views import ACTION_EMAILED
+
+        log(instance=invoice, action=ACTION_EMAILED, data={"count": sent})  # its history (admin)
+    return sent
 
 
 @task()

@@ -5,6 +5,7 @@ Every write calls ``dues.services``; a service's ValidationError becomes the for
 
 from __future__ import annotations
 
+import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
@@ -13,15 +14,21 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_views import CallsService
+
+from . import admin_views
 from .models import (
     ApplicationStatus,
     DuesTier,
@@ -30,33 +37,13 @@ from .models import (
     InvoiceRun,
     InvoiceRunStatus,
     MembershipApplication,
+    Payment,
 )
-from .payment_admin import InvoiceIndexView, bank_import, record_payment
+from .money import format_eur
+from .payment_admin import InvoiceIndexView, PaymentIndexView, bank_import, record_payment
 from .services import applications as application_services
 from .services import runs as run_services
 from .services import tiers as tier_services
-
-
-class CallsService:
-    """A create or edit view whose write is a service call: its ValidationError is shown on the
-    form with what was typed, and nothing is written."""
-
-    def call_service(self, form):
-        raise NotImplementedError
-
-    def save_instance(self):
-        return self.call_service(self.form)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            if getattr(self.object, "pk", None):
-                self.object.refresh_from_db()
-            self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 class TierCreateView(CallsService, CreateView):
@@ -96,13 +83,24 @@ class DuesTierViewSet(SnippetViewSet):
 
 
 class ReadOnly(ModelPermissionPolicy):
-    """Staff may list and inspect; rows are written by the services only."""
+    """Staff may list and inspect; rows are written by the services only (no edit form: an
+    invoice never changes after issue)."""
 
     def user_has_permission(self, user, action):
-        return action in {"view", "change"} and super().user_has_permission(user, "change")
+        return action == "view" and super().user_has_permission(user, "change")
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission(["change"])
+
+
+class ListOnly(ModelPermissionPolicy):
+    """Staff who may record payments list and export them; nothing is edited here."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, "add")
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(["add"])
 
 
 class ApplicationViewSet(SnippetViewSet):
@@ -131,7 +129,17 @@ class ApplicationViewSet(SnippetViewSet):
         return MembershipApplication.objects.select_related("collectivity__department")
 
 
+class InvoiceFilterSet(WagtailFilterSet):
+    period_year = django_filters.NumberFilter(label=_("Année de cotisation"))
+
+    class Meta:
+        model = Invoice
+        fields = ["period_year", "year", "kind"]
+
+
 class InvoiceViewSet(SnippetViewSet):
+    """The invoice ledger; exported as CSV (core.csv_export) or XLSX with what was paid."""
+
     model = Invoice
     icon = "doc-full"
     menu_label = _("Factures")
@@ -144,6 +152,8 @@ class InvoiceViewSet(SnippetViewSet):
         "collectivity",
         "period_year",
         Column("amount", label=_("Montant"), accessor="amount_display"),
+        Column("paid", label=_("Payé"), accessor=lambda invoice: format_eur(invoice.paid_cents)),
+        Column("state", label=_("État"), accessor=admin_views.state_label),
         "issued_on",
         "due_on",
         TitleColumn(
@@ -155,7 +165,44 @@ class InvoiceViewSet(SnippetViewSet):
             ),
         ),
     ]
-    list_filter = ["year", "kind"]
+    list_export = [
+        "number",
+        "get_kind_display",
+        "collectivity.name",
+        "collectivity.insee_code",
+        "siret",
+        "chorus_service_code",
+        "engagement_number",
+        "period_year",
+        "issued_on",
+        "due_on",
+        "amount_eur",
+        "paid_eur",
+        "remaining_eur",
+        "state",
+        "credited_invoice.number",
+        "reason",
+    ]
+    export_headings = {
+        "number": _("Numéro"),
+        "get_kind_display": _("Type"),
+        "collectivity.name": _("Collectivité"),
+        "collectivity.insee_code": _("Code INSEE"),
+        "siret": _("SIRET"),
+        "chorus_service_code": _("Code service Chorus Pro"),
+        "engagement_number": _("Numéro d'engagement"),
+        "period_year": _("Année de cotisation"),
+        "issued_on": _("Émise le"),
+        "due_on": _("Échéance"),
+        "amount_eur": _("Montant (€)"),
+        "paid_eur": _("Payé (€)"),
+        "remaining_eur": _("Reste dû (€)"),
+        "state": _("État"),
+        "credited_invoice.number": _("Facture annulée"),
+        "reason": _("Motif"),
+    }
+    export_filename = "factures-cotisations"
+    filterset_class = InvoiceFilterSet
     search_fields = ["number", "collectivity__name"]
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -166,7 +213,80 @@ class InvoiceViewSet(SnippetViewSet):
         return ReadOnly(self.model)
 
     def get_queryset(self, request):
-        return Invoice.objects.select_related("collectivity__department", "pdf")
+        return Invoice.objects.with_payment_state().select_related(
+            "collectivity__department", "pdf", "credited_invoice"
+        )
+
+
+class PaymentFilterSet(WagtailFilterSet):
+    period_year = django_filters.NumberFilter(
+        label=_("Année de cotisation"), field_name="invoice__period_year"
+    )
+
+    class Meta:
+        model = Payment
+        fields = ["period_year", "method"]
+
+
+class PaymentViewSet(SnippetViewSet):
+    """Every payment received (online or recorded by staff); exported as CSV or XLSX.
+    Read only: payments are recorded from each invoice's "Paiements" page."""
+
+    model = Payment
+    icon = "tick"
+    menu_label = _("Paiements")
+    menu_order = 350
+    url_prefix = "cotisations/paiements"
+    index_view_class = PaymentIndexView
+    list_display = [
+        "received_on",
+        Column("invoice", label=_("Facture"), accessor="invoice.number"),
+        Column("collectivity", label=_("Collectivité"), accessor="invoice.collectivity.name"),
+        Column("amount", label=_("Montant"), accessor="amount_display"),
+        "method",
+        "stripe_channel",
+        "reference",
+    ]
+    list_export = [
+        "received_on",
+        "invoice.number",
+        "invoice.period_year",
+        "invoice.collectivity.name",
+        "amount_eur",
+        "get_method_display",
+        "get_stripe_channel_display",
+        "reference",
+        "stripe_payment_intent",
+        "recorded_by_name",
+        "created_at",
+    ]
+    export_headings = {
+        "received_on": _("Reçu le"),
+        "invoice.number": _("Facture"),
+        "invoice.period_year": _("Année de cotisation"),
+        "invoice.collectivity.name": _("Collectivité"),
+        "amount_eur": _("Montant (€)"),
+        "get_method_display": _("Moyen de paiement"),
+        "get_stripe_channel_display": _("Moyen en ligne"),
+        "reference": _("Référence"),
+        "stripe_payment_intent": _("Paiement Stripe"),
+        "recorded_by_name": _("Enregistré par"),
+        "created_at": _("Enregistré le"),
+    }
+    export_filename = "paiements-cotisations"
+    filterset_class = PaymentFilterSet
+    search_fields = ["reference", "invoice__number", "invoice__collectivity__name"]
+    ordering = ["-received_on", "-created_at"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    list_per_page = 100
+
+    @property
+    def permission_policy(self):
+        return ListOnly(self.model)
+
+    def get_queryset(self, request):
+        return Payment.objects.select_related("invoice__collectivity", "recorded_by")
 
 
 def _pdf_ready(invoice: Invoice) -> bool:
@@ -210,11 +330,41 @@ class InvoiceRunViewSet(ViewSet):
         return [path("", invoice_runs, name="index"), path("<int:pk>/", invoice_run, name="detail")]
 
 
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_view(request.user)
+
+
+class DashboardViewSet(ViewSet):
+    """The year's dues at a glance (dues.admin_views.dashboard)."""
+
+    name = "dues_dashboard"
+    url_prefix = "cotisations/tableau-de-bord"
+    icon = "tasks"
+    menu_label = _("Tableau de bord")
+    menu_order = 50
+
+    def get_menu_item(self, order=None):
+        return DashboardMenuItem(
+            self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order
+        )
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.dashboard, name="index")]
+
+
 class DuesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Cotisations")
     menu_icon = "tasks"
     menu_order = 310
-    items = (DuesTierViewSet, ApplicationViewSet, InvoiceViewSet, InvoiceRunViewSet)
+    items = (
+        DashboardViewSet,
+        DuesTierViewSet,
+        ApplicationViewSet,
+        InvoiceViewSet,
+        PaymentViewSet,
+        InvoiceRunViewSet,
+    )
 
 
 def invoice_runs(request):
@@ -328,7 +478,27 @@ def dues_admin_urls():
             "cotisations/demandes/<int:pk>/deliberation/", deliberation, name="dues_application_deliberation"
         ),
         path("cotisations/factures/<int:pk>/pdf/", invoice_pdf, name="dues_invoice_pdf"),
+        path(
+            "cotisations/factures/<int:pk>/historique/",
+            admin_views.invoice_history,
+            name="dues_invoice_history",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_dues_actions(actions):
+    @actions.register_action(admin_views.ACTION_EMAILED)
+    class Emailed(LogFormatter):
+        label = _("Cotisations : facture envoyée")
+
+        def format_message(self, log_entry):
+            count = (log_entry.data or {}).get("count", 0)
+            return ngettext(
+                "Envoyée par courriel à %(count)d référent",
+                "Envoyée par courriel à %(count)d référents",
+                count,
+            ) % {"count": count}
 
 
 register_snippet(DuesViewSetGroup)

@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_views import CallsService
 from core.models import BasePage, SiteSettings
 from core.private_documents import is_private
 from territories.filters import collectivity_filterset
@@ -247,31 +248,6 @@ class WithoutActions(ModelPermissionPolicy):
     def users_with_any_permission(self, actions):
         allowed = [action for action in actions if action not in self.refused]
         return super().users_with_any_permission(allowed) if allowed else get_user_model().objects.none()
-
-
-class CallsService:
-    """A create or edit view whose write is a service call (:meth:`call_service`).
-
-    The service's ValidationError becomes the form's errors: the page shows them with what was
-    typed, and the service's transaction has written nothing.
-    """
-
-    def call_service(self, form):
-        raise NotImplementedError
-
-    def save_instance(self):
-        return self.call_service(self.form)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            if getattr(self.object, "pk", None):
-                self.object.refresh_from_db()
-            self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 class MemberRoleEditView(CallsService, EditView):

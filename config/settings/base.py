@@ -239,6 +239,9 @@ STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
 STRIPE_TIMEOUT_SECONDS = float(os.environ.get("STRIPE_TIMEOUT_SECONDS", "10"))
 STRIPE_MAX_NETWORK_RETRIES = int(os.environ.get("STRIPE_MAX_NETWORK_RETRIES", "2"))
+# The hosted Checkout page's origin: "Payer en ligne" posts a form that redirects there, which
+# the CSP's form-action must allow (browsers check it on the redirect too).
+STRIPE_CHECKOUT_ORIGIN = os.environ.get("STRIPE_CHECKOUT_ORIGIN", "https://checkout.stripe.com")
 
 # Dues invoices: what every "appel de cotisation" states about the association (copied onto each
 # invoice when it is issued). The defaults are the demo's, visibly fictional; production sets them.
@@ -296,7 +299,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-src 'none'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        f"form-action 'self' {STRIPE_CHECKOUT_ORIGIN}",
         "frame-ancestors 'none'",
     ]
 )

@@ -160,18 +160,42 @@ def apply_stripe_event(event: gateway.WebhookEvent) -> StripeEvent:
             note = f"amount {session.amount_cents} {session.currency}, due {due}"
             logger.warning("Stripe event %s not credited: %s", event.id, note)
             return _store(event, invoice, EventOutcome.FLAGGED, note)
-        Payment.objects.create(
+        record_online_payment(
             invoice=invoice,
             amount_cents=session.amount_cents,
-            method=PaymentMethod.STRIPE,
-            received_on=timezone.localdate(),
-            reference=session.payment_intent or session.id,
-            stripe_session_id=session.id,
-            stripe_payment_intent=session.payment_intent or "",
-            stripe_event_id=event.id,
+            session_id=session.id,
+            payment_intent=session.payment_intent or "",
+            event_id=event.id,
+            channel=session.payment_method_type or "",
         )
-        _after_payment(invoice)
         return _store(event, invoice, EventOutcome.CREDITED)
+
+
+def record_online_payment(
+    *,
+    invoice: Invoice,
+    amount_cents: int,
+    session_id: str,
+    payment_intent: str,
+    event_id: str,
+    channel: str = "",
+    received_on: datetime.date | None = None,
+) -> Payment:
+    """Record what Stripe says was paid for ``invoice`` (locked by the caller, checked against
+    Stripe by :func:`apply_stripe_event`); the demo calls it too, with made-up ids."""
+    payment = Payment.objects.create(
+        invoice=invoice,
+        amount_cents=amount_cents,
+        method=PaymentMethod.STRIPE,
+        received_on=received_on or timezone.localdate(),
+        reference=payment_intent or session_id,
+        stripe_session_id=session_id,
+        stripe_payment_intent=payment_intent,
+        stripe_event_id=event_id,
+        stripe_channel=channel[:30],
+    )
+    _after_payment(invoice)
+    return payment
 
 
 def _store(event: gateway.WebhookEvent, invoice: Invoice | None, outcome: str, note: str = "") -> StripeEvent:

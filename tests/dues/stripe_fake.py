@@ -8,15 +8,23 @@ settings.STRIPE_API_BASE at it. Endpoints:
 - GET /v1/events: `fake.events` (a list of event dicts, see `event`).
 Every request is kept in `fake.requests` with its form fields parsed (flat keys, as the SDK
 encodes them: "line_items[0][price_data][unit_amount]").
+
+The local Checkout page (for the browser journey): with `webhook_url` and `webhook_secret`
+set, a session's `url` (GET /pay/<id>) is a small HTML page standing for Stripe's hosted one.
+Its button (POST /pay/<id>) marks the session paid, sends the site the signed
+`checkout.session.completed` event Stripe would send, then sends the browser to the session's
+`success_url`, as Stripe does.
 """
 
 import hashlib
 import hmac
+import html
 import http.server
 import itertools
 import json
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -42,6 +50,10 @@ class FakeStripe:
     _by_idempotency_key: dict[str, str] = field(default_factory=dict)
     _numbers: Any = field(default_factory=lambda: itertools.count(1))
     base_url: str = ""
+    # The local Checkout page: where it sends the signed events, with which secret.
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_answers: list[int] = field(default_factory=list)
 
     def start(self) -> None:
         fake = self
@@ -51,10 +63,14 @@ class FakeStripe:
                 pass
 
             def do_GET(self):
+                if self.path.startswith("/pay/") and fake.webhook_url:
+                    return fake.checkout_page(self)
                 self._answer(*fake.handle(self, b""))
 
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/pay/") and fake.webhook_url:
+                    return fake.checkout_pay(self)
                 self._answer(*fake.handle(self, body))
 
             def _answer(self, status: int, body: dict[str, Any]) -> None:
@@ -116,11 +132,75 @@ class FakeStripe:
             "client_reference_id": form.get("client_reference_id"),
             "metadata": {"invoice_reference": form.get("metadata[invoice_reference]")},
             "payment_intent": None,
+            "success_url": form.get("success_url"),
+            "cancel_url": form.get("cancel_url"),
         }
         self.sessions[session_id] = session
         if key:
             self._by_idempotency_key[key] = session_id
         return session
+
+    def checkout_page(self, handler) -> None:
+        """The local stand-in for Stripe's hosted Checkout page: the amount and one button."""
+        session = self.sessions.get(handler.path.split("/")[2])
+        if session is None:
+            return _html(handler, 404, "<h1>Session inconnue</h1>")
+        amount = f"{session['amount_total'] / 100:.2f} {session['currency'].upper()}"
+        return _html(
+            handler,
+            200,
+            "<h1>Paiement de test (Checkout local)</h1>"
+            f"<p>Facture {html.escape(session['client_reference_id'])}"
+            f" : {amount}</p><form method='post'><button type='submit'>Payer {amount}</button></form>"
+            f"<p><a href='{html.escape(session['cancel_url'] or '')}'>Annuler</a></p>",
+        )
+
+    def checkout_pay(self, handler) -> None:
+        """The person pays: the session is paid, the site gets the signed event, and the
+        browser goes back to the site's success page."""
+        session_id = handler.path.split("/")[2]
+        session = self.sessions[session_id]
+        session.update(
+            status="complete",
+            payment_status="paid",
+            # as retrieved with expand=["payment_intent.payment_method"]: paid by card
+            payment_intent={
+                "id": f"pi_test_{session_id[8:]}",
+                "object": "payment_intent",
+                "payment_method": {
+                    "id": f"pm_test_{session_id[8:]}",
+                    "object": "payment_method",
+                    "type": "card",
+                },
+            },
+        )
+        payload = json.dumps(
+            event("checkout.session.completed", session, event_id=f"evt_test_{session_id[8:]}")
+        ).encode()
+        request = urllib.request.Request(  # noqa: S310 (the live test server)
+            self.webhook_url,
+            data=payload,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "Stripe-Signature": sign(payload, self.webhook_secret),
+            },
+        )
+        with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
+            self.webhook_answers.append(answer.status)
+        handler.send_response(303)
+        handler.send_header("Location", session["success_url"])
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+
+def _html(handler, status: int, body: str) -> None:
+    data = f"<!doctype html><html lang='fr'><title>Checkout</title><body>{body}</body></html>".encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
 
 
 def _error(kind: str, message: str) -> dict[str, Any]:

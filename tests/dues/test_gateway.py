@@ -119,6 +119,35 @@ def test_retrieve_checkout_session(stripe_fake):
     assert stripe_fake.requests[-1].path == "/v1/checkout/sessions/cs_test_1"
 
 
+@pytest.mark.parametrize(
+    ("intent", "method_types", "expected"),
+    [
+        (
+            {"id": "pi_1", "payment_method": {"id": "pm_1", "type": "sepa_debit"}},
+            ["card", "sepa_debit"],
+            "sepa_debit",
+        ),
+        (
+            {"id": "pi_1", "payment_method": None, "payment_method_types": ["customer_balance"]},
+            None,
+            "customer_balance",
+        ),
+        ("pi_1", ["card"], "card"),
+        ("pi_1", ["card", "sepa_debit"], None),
+    ],
+)
+def test_retrieve_says_how_the_session_was_paid(stripe_fake, intent, method_types, expected):
+    session = _create()
+    stripe_fake.sessions[session.id].update(
+        status="complete", payment_status="paid", payment_intent=intent, payment_method_types=method_types
+    )
+
+    state = gateway.retrieve_checkout_session(session.id)
+
+    assert (state.payment_intent, state.payment_method_type) == ("pi_1", expected)
+    assert stripe_fake.requests[-1].query["expand[0]"] == "payment_intent.payment_method"
+
+
 def test_retrieve_unknown_session_is_a_gateway_error(stripe_fake):
     with pytest.raises(GatewayError) as caught:
         gateway.retrieve_checkout_session("cs_test_unknown")
