@@ -8,7 +8,9 @@ number of peers, never on the number of sheets.
 - evolution: the eligible sheets of each of the last years;
 - the sheets that stand out: the eligible sheets filed under the most services, newest first;
 - peers: the collectivities of the same category and population band; the collectivity's
-  position among them (percentile rank of its number of eligible sheets);
+  position among them as percentile ranks (:mod:`actions.percentiles`) of its number of
+  eligible sheets, of enjeux covered and of services covered, counted by the database in one
+  query (``COUNT`` of the peers below and equal): nothing per peer or per sheet in memory;
 - suggestions: the services most common among the peers' eligible sheets for which the
   collectivity has none.
 """
@@ -24,6 +26,7 @@ from territories.models import Collectivity
 from ..charts import EnjeuCoverage, FamilyCoverage
 from ..models import ActionSheet, Enjeu, Family, Service, population_band_condition, population_band_of
 from ..models.sheets import eligibility_condition
+from ..percentiles import position_aggregates, position_from_counts
 
 YEARS_SHOWN = 5
 STANDOUT = 5
@@ -45,6 +48,7 @@ class Report:
     standout: list[ActionSheet]
     peer_count: int
     percentile: float | None
+    positions: list[Position] = field(default_factory=list)
     suggestions: list[tuple[Service, int]] = field(default_factory=list)
     coverage: list[FamilyCoverage] = field(default_factory=list)
 
@@ -57,13 +61,52 @@ class Report:
         return sum(1 for _family, count in self.families if count)
 
 
-def percentile_rank(value: int, others: list[int]) -> float | None:
-    """The share of ``others`` below ``value``, ties counted half, in percent (None without others)."""
-    if not others:
-        return None
-    below = sum(1 for other in others if other < value)
-    equal = sum(1 for other in others if other == value)
-    return round(100 * (below + equal / 2) / len(others), 1)
+@dataclass(frozen=True)
+class Position:
+    """The collectivity's value for one measure, and how many peers are below and equal to it."""
+
+    measure: str  # "sheets", "enjeux" or "services"
+    value: int
+    below: int
+    equal: int
+    total: int
+
+    @property
+    def percentile(self) -> float | None:
+        return position_from_counts(self.below, self.equal, self.total)
+
+    @property
+    def above(self) -> int:
+        return self.total - self.below - self.equal
+
+
+MEASURES = ("sheets", "enjeux", "services")
+
+
+def peer_positions(peers, year: int, values: dict[str, int]) -> list[Position]:
+    """The position of ``values`` (one per measure of :data:`MEASURES`) among ``peers``: one
+    query whatever the number of peers and sheets (the counts are ``COUNT`` aggregates over the
+    peers annotated with their own figures)."""
+    eligible = eligibility_condition(year, "action_sheets__")
+    annotated = peers.annotate(
+        sheets=Count("action_sheets", filter=eligible, distinct=True),
+        enjeux=Count("action_sheets__services__enjeu", filter=eligible, distinct=True),
+        services=Count("action_sheets__services", filter=eligible, distinct=True),
+    )
+    aggregates = {}
+    for measure in MEASURES:
+        aggregates.update(position_aggregates(measure, values[measure], prefix=f"{measure}_"))
+    counts = annotated.aggregate(**aggregates)
+    return [
+        Position(
+            measure,
+            values[measure],
+            counts[f"{measure}_below"],
+            counts[f"{measure}_equal"],
+            counts[f"{measure}_total"],
+        )
+        for measure in MEASURES
+    ]
 
 
 def peers_of(collectivity: Collectivity):
@@ -130,14 +173,19 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
         ]
     )
     peers = peers_of(collectivity)
-    peer_counts = list(
-        peers.annotate(
-            n=Count("action_sheets", filter=eligibility_condition(year, "action_sheets__"))
-        ).values_list("n", flat=True)
-    )
     sheet_count = evolution_counts[str(year)]
+    positions = peer_positions(
+        peers,
+        year,
+        {
+            "sheets": sheet_count,
+            "enjeux": sum(1 for _enjeu, count in enjeux if count),
+            "services": len(covered),
+        },
+    )
+    peer_count = positions[0].total
     suggestions = []
-    if peer_counts:
+    if peer_count:
         common = (
             Links.objects.filter(
                 actionsheet__in=eligible.filter(collectivity__in=peers.values("pk")).values("pk")
@@ -161,7 +209,8 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
         services_offered=offered,
         evolution=evolution,
         standout=standout,
-        peer_count=len(peer_counts),
-        percentile=percentile_rank(sheet_count, peer_counts),
+        peer_count=peer_count,
+        percentile=positions[0].percentile,
+        positions=positions,
         suggestions=suggestions,
     )
