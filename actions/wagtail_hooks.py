@@ -144,3 +144,7 @@ def register_import_menu_item():
     return ImportMenuItem(
         _("Importer des fiches actions"), reverse("actions_import"), icon_name="upload", order=321
     )
+
+
+# The staff's yearly generation of the reports' PDFs registers its own pages.
+from . import report_admin  # noqa: E402, F401

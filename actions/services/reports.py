@@ -214,3 +214,48 @@ def build_report(collectivity: Collectivity, year: int) -> Report:
         positions=positions,
         suggestions=suggestions,
     )
+
+
+#: Bumped when the PDF's layout changes, so that every stored PDF is built again.
+PDF_FORMAT = 1
+
+
+def fingerprint(report: Report) -> str:
+    """A digest of everything the report shows, in both languages: the collectivity's name, its
+    counts per enjeu and family, the services covered and offered, the evolution, the standout
+    sheets' titles, the positions among peers and the suggestions. Any change of the
+    collectivity's sheets, of the référentiel's names or of the peers' figures that reaches the
+    report changes it; nothing else does."""
+    import hashlib
+    import json
+
+    def named(item) -> list:
+        return [item.pk, item.name_fr, item.name_en]
+
+    data = {
+        "format": PDF_FORMAT,
+        "collectivity": [report.collectivity.pk, report.collectivity.name],
+        "year": report.year,
+        "sheets": report.sheet_count,
+        "enjeux": [[*named(enjeu), enjeu.family_id, count] for enjeu, count in report.enjeux],
+        "families": [[*named(family), count] for family, count in report.families],
+        "coverage": [
+            [family.code, [[enjeu.code, enjeu.covered, enjeu.total] for enjeu in family.enjeux]]
+            for family in report.coverage
+        ],
+        "services": [report.services_covered, report.services_offered],
+        "evolution": report.evolution,
+        "standout": [[sheet.pk, sheet.title, sheet.service_total] for sheet in report.standout],
+        "positions": [[p.measure, p.value, p.below, p.equal, p.total] for p in report.positions],
+        "suggestions": [
+            [*named(service), *named(service.enjeu), count] for service, count in report.suggestions
+        ],
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def charts_of(report: Report) -> dict:
+    """The mosaic and the radar of a report (the page and the PDF draw the same)."""
+    from ..charts import family_axes, mosaic, radar
+
+    return {"mosaic": mosaic(report.coverage), "radar": radar(family_axes(report.coverage))}
