@@ -65,9 +65,12 @@ class ReportPdf(GeneratedDocument):
 
     @classmethod
     def revision_of(cls, report: CollectivityReport) -> str:
+        from django.utils import translation
+
         from ..services.reports import build_report, fingerprint
 
-        return fingerprint(build_report(report.collectivity, report.year))
+        with translation.override(report.language):  # the builder's language (services.report_documents)
+            return fingerprint(build_report(report.collectivity, report.year))
 
 
 class ReportRun(BackgroundRun):

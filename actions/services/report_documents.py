@@ -20,7 +20,7 @@ from core.pdf import render_pdf
 from territories.models import Collectivity
 
 from ..models import FIRST_YEAR, CollectivityReport, ReportPdf
-from .reports import build_report, charts_of
+from .reports import build_report, charts_of, reused_reports
 
 #: After this long without a file, the page says the build is late and offers to ask again.
 LATE_AFTER = datetime.timedelta(minutes=10)
@@ -96,5 +96,6 @@ def build_now(collectivity: Collectivity, year: int, language: str) -> tuple[Rep
         collectivity=collectivity, year=year, language=language
     )
     before = ReportPdf.objects.filter(report=row).values_list("pk", flat=True).first()
-    document = documents.build(ReportPdf, row.pk)
+    with reused_reports():  # one report computed for the revision checks and the PDF
+        document = documents.build(ReportPdf, row.pk)
     return document, document is not None and document.pk != before

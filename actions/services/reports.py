@@ -17,9 +17,13 @@ number of peers, never on the number of sheets.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils import translation
 
 from territories.models import Collectivity
 
@@ -138,7 +142,32 @@ def coverage_of(
     return [FamilyCoverage(family.code, family.name, by_family[family.pk]) for family, _count in families]
 
 
+_reused: ContextVar[dict | None] = ContextVar("actions_reused_reports", default=None)
+
+
+@contextmanager
+def reused_reports() -> Iterator[None]:
+    """Inside the block, a report is computed once per collectivity, year and language: for one
+    PDF build, where core.documents asks for the revision several times and the builder then
+    draws the same report (the PDF then matches the revision it is stored under)."""
+    token = _reused.set({})
+    try:
+        yield
+    finally:
+        _reused.reset(token)
+
+
 def build_report(collectivity: Collectivity, year: int) -> Report:
+    reused = _reused.get()
+    if reused is None:
+        return _build_report(collectivity, year)
+    key = (collectivity.pk, year, translation.get_language())
+    if key not in reused:
+        reused[key] = _build_report(collectivity, year)
+    return reused[key]
+
+
+def _build_report(collectivity: Collectivity, year: int) -> Report:
     eligible = ActionSheet.objects.eligible_for(year)
     own = eligible.filter(collectivity=collectivity)
     own_links = Links.objects.filter(

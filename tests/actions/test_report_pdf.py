@@ -103,7 +103,8 @@ def test_the_pdf_is_kept_until_what_the_report_shows_changes(world, django_captu
 
     kept = revision()
     assert kept == document.revision
-    ActionSheetFactory(services=[world["b1"]])  # another band's collectivity: not shown
+    far = CollectivityFactory(population=60_000)  # another population band: not a peer
+    ActionSheetFactory(collectivity=far, services=[world["b1"]])  # not shown by the report
     assert revision() == kept
     changes = [
         lambda: ActionSheetFactory(collectivity=me, services=[world["a1"]], started_on=D(2025, 5, 1)),
@@ -207,3 +208,15 @@ def test_one_failing_report_does_not_stop_the_run(world, monkeypatch):
             "message": "Erreur inattendue (RuntimeError) : rien n'a été fait pour cet élément.",
         }
     ]
+
+
+def test_one_pdf_build_computes_its_report_once(world, monkeypatch):
+    from actions.services import reports
+
+    calls = []
+    real = reports._build_report
+    monkeypatch.setattr(reports, "_build_report", lambda *args: calls.append(args) or real(*args))
+    document, built = report_documents.build_now(world["me"], YEAR, "fr")
+    assert built and len(calls) == 1  # the revision checks and the PDF share it
+    assert document.revision == fingerprint(build_report(world["me"], YEAR))  # outside: computed again
+    assert len(calls) == 2
