@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +17,7 @@ from members.services import current_collectivity
 
 from . import services
 from .forms import SheetForm
-from .models import FIRST_YEAR, ActionSheet
+from .models import ActionSheet
 from .services.images import add_image, remove_images
 
 PUBLISH = "publier"
@@ -104,32 +103,3 @@ def sheet_delete(request, pk: int):
     else:
         messages.success(request, _("La fiche « %(title)s » est supprimée.") % {"title": sheet.title})
     return redirect("actions_portal:list")
-
-
-@login_required
-def report(request, year: int | None = None):
-    """The self-assessment report of the portal's collectivity for a label year (page only)."""
-    from label.models import LabelEdition
-
-    from .services.reports import build_report
-
-    collectivity = _collectivity(request)
-    years = sorted(set(LabelEdition.objects.values_list("year", flat=True)), reverse=True)
-    if year is None:
-        year = years[0] if years else timezone.localdate().year
-    if year < FIRST_YEAR or year > timezone.localdate().year + 1:
-        raise Http404
-    from .charts import family_axes, mosaic, radar
-
-    built = build_report(collectivity, year)
-    return render(
-        request,
-        "actions/portal/report.html",
-        {
-            "collectivity": collectivity,
-            "report": built,
-            "years": years,
-            "mosaic": mosaic(built.coverage),
-            "radar": radar(family_axes(built.coverage)),
-        },
-    )

@@ -254,3 +254,7 @@ def register_import_menu_item():
 def register_collectivity_sheets_section(request, collectivity):
     """The collectivity's published sheets on its label history page."""
     return views.collectivity_sheets_section(request, collectivity)
+
+
+# The staff's yearly generation of the reports' PDFs registers its own pages.
+from . import report_admin  # noqa: E402, F401

@@ -175,6 +175,15 @@ print(json.dumps(issue_year_with_pdfs()))
 """
 
 
+ACTIONS = """
+import json
+import django
+django.setup()
+from bench.actions import run_all
+print(json.dumps(run_all(), default=str))
+"""
+
+
 def _wait_until_up(port: int, process: subprocess.Popen, deadline: float) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -290,6 +299,15 @@ def main() -> int:
             dues.stdout.strip().splitlines()[-1] if dues.returncode == 0 else "failed"
         )
         print(result["report"]["dues calls with PDFs"])
+        print("== Atlaas: catalogue, one report (page and PDF), every member's report (bench/actions.py)")
+        actions = subprocess.run(  # noqa: S603 (fixed arguments, our own interpreter)
+            [sys.executable, "-c", ACTIONS], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        sys.stdout.write(actions.stderr[-2000:])
+        measured = json.loads(actions.stdout.strip().splitlines()[-1]) if actions.returncode == 0 else {}
+        result["report"].update(
+            {f"atlaas {name}": value for name, value in measured.items()} or {"atlaas": "failed"}
+        )
     finally:
         _stop(server)
         shutil.rmtree(workdir, ignore_errors=True)

@@ -1,5 +1,6 @@
 from .pages import ActionCatalogPage, catalogue_page
 from .referentiel import FIRST_YEAR, Enjeu, Family, Service, ServiceQuerySet
+from .reports import CollectivityReport, ReportPdf, ReportRun
 from .sheets import (
     POPULATION_BANDS,
     ActionSheet,
@@ -12,6 +13,9 @@ from .sheets import (
 )
 
 __all__ = [
+    "CollectivityReport",
+    "ReportPdf",
+    "ReportRun",
     "ActionCatalogPage",
     "catalogue_page",
     "FIRST_YEAR",

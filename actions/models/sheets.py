@@ -207,7 +207,8 @@ class ActionSheet(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "started_on"]),
-            models.Index(fields=["collectivity", "status"]),
+            # A collectivity's eligible sheets (the report): equality on both, range on the start.
+            models.Index(fields=["collectivity", "status", "started_on"]),
         ]
 
     def __str__(self) -> str:
