@@ -137,7 +137,7 @@ def demo_site(shared_data):
     return HomePage.objects.get(locale__language_code="fr", depth=2)
 
 
-@dataset("full_demo", contains={"demo_site"}, execute_on_commit=True)
+@dataset("full_demo", contains={"demo_site"}, execute_on_commit=True, spread=False)
 def load_full_demo() -> str:
     out = io.StringIO()
     call_command("load_demo_data", stdout=out)

@@ -17,7 +17,9 @@ last) so that each data set is loaded once per process.
 
 Under pytest-xdist every worker has its own database and its own shared transaction. With
 ``--dist loadgroup`` the tests of a data set go to one worker by runs of 30 (``xdist_group``
-marks, see :func:`mark_xdist_groups`); those runs are scheduled first, the largest first, then
+marks, see :func:`mark_xdist_groups`; all of them for a data set registered with
+``spread=False``, the full demo, whose loading costs more than its tests); those runs are
+scheduled first, the largest first, then
 the other tests one by one in the order above, so that every worker still runs the
 transactional tests after the others (their flush empties the database, migration data
 included).
@@ -44,6 +46,8 @@ class Dataset:
     # The other data sets this one holds: a test asking for several gets the one holding all.
     contains: frozenset[str]
     execute_on_commit: bool
+    # Under pytest-xdist, whether its tests may go to several workers (each loading it).
+    spread: bool = True
 
 
 REGISTRY: dict[str, Dataset] = {}
@@ -51,7 +55,7 @@ REGISTRY: dict[str, Dataset] = {}
 ACTIVE: SharedData | None = None
 
 
-def dataset(name: str, *, contains: Iterable[str] = (), execute_on_commit: bool = False):
+def dataset(name: str, *, contains: Iterable[str] = (), execute_on_commit: bool = False, spread: bool = True):
     """Register the decorated function as the loader of the fixture ``name`` (the fixture's own
     name: the tests asking for that fixture are the ones the data set is loaded for).
 
@@ -59,10 +63,13 @@ def dataset(name: str, *, contains: Iterable[str] = (), execute_on_commit: bool 
     model instances again there: the loader's own objects would be shared by every test).
     With ``execute_on_commit`` the ``transaction.on_commit`` callbacks queued while loading are
     run, as ``django_capture_on_commit_callbacks(execute=True)`` runs them (generated files).
+    With ``spread=False`` all its tests go to one pytest-xdist worker: for a data set whose
+    loading takes longer than its tests (the full demo), a second worker loading it again
+    costs more than it saves.
     """
 
     def register(load: Callable[[], object]) -> Callable[[], object]:
-        REGISTRY[name] = Dataset(name, load, frozenset(contains), execute_on_commit)
+        REGISTRY[name] = Dataset(name, load, frozenset(contains), execute_on_commit, spread)
         return load
 
     return register
@@ -118,17 +125,24 @@ def group_by_dataset(items: list[pytest.Item]) -> None:
 
 def mark_xdist_groups(items: list[pytest.Item], chunk: int = 30) -> None:
     """Mark the tests that must run in one worker under ``--dist loadgroup``: those of one data
-    set (by runs of ``chunk`` tests, so that the large data sets still spread over the workers;
-    one worker running two runs of one data set loads it once), and those of one Django
-    TestCase class (its class-wide set-up runs once)."""
-    seen: dict[str, int] = {}
+    set, and those of one Django TestCase class (its class-wide set-up runs once).
+
+    The tests of a data set are cut into runs of about ``chunk`` tests (as many runs as
+    ``chunk`` goes into their number, of even sizes, so that no short last run makes a worker
+    load the data set for a couple of tests), so that the large data sets still spread over the
+    workers; one worker running two runs of one data set loads it once. The tests of a data set
+    registered with ``spread=False`` make a single run."""
+    by_dataset: dict[str, list[pytest.Item]] = {}
     for item in items:
         wanted = wanted_by(item)
         if wanted is not None:
-            index = seen[wanted] = seen.get(wanted, -1) + 1
-            item.add_marker(pytest.mark.xdist_group(f"{wanted}-{index // chunk + 1}"))
+            by_dataset.setdefault(wanted, []).append(item)
         elif is_django_testcase(item) and issubclass(item.cls, TestCase):
             item.add_marker(pytest.mark.xdist_group(item.cls.__qualname__))
+    for name, tests in by_dataset.items():
+        runs = max(1, round(len(tests) / chunk)) if REGISTRY[name].spread else 1
+        for index, item in enumerate(tests):
+            item.add_marker(pytest.mark.xdist_group(f"{name}-{index * runs // len(tests) + 1}"))
 
 
 def add_xdist_group_suffixes(items: list[pytest.Item]) -> None:

@@ -264,6 +264,23 @@ def test_every_internal_link_answers_200(crawled):
     assert not broken, "\n".join(broken)
 
 
+#: Most links a pagination may show: the first and last pages, two on each side of the current
+#: one, previous and next (templates/components/pagination.html).
+MOST_PAGINATION_LINKS = 10
+
+
+def test_a_pagination_links_a_few_pages_not_every_page(served):
+    """The Atlaas lists ~19,000 sheets on ~950 pages: its pagination must not link them all (a
+    list of 950 links for a keyboard or screen-reader user, and 1,900 pages for this crawler)."""
+
+    def check(page):
+        for nav in page.doc.find_all("nav"):
+            if "pagination" in nav.classes and len(nav.find_all("a")) > MOST_PAGINATION_LINKS:
+                return f"a pagination with {len(nav.find_all('a'))} links"
+
+    check_all(served, check)
+
+
 def live_urls(*page_types) -> set[str]:
     return {page.get_url() for page in Page.objects.live().type(*page_types)}
 
