@@ -74,6 +74,9 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Mentions légales, accessibilité, données personnelles…"),
     )
 
+    # Every page shares the default image when it has none of its own: loaded with the settings.
+    select_related = ["default_share_image"]
+
     panels = [
         FieldPanel("main_navigation"),
         MultiFieldPanel(
