@@ -12,6 +12,7 @@ at once; with a cache per process, another process sees it within ``FRAGMENT_SEC
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass
 
@@ -20,8 +21,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site, sites
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+_original_get_site_for_hostname = sites.get_site_for_hostname
 
 VERSION_KEY = "core:fragments:version"
 FRAGMENT_SECONDS = 60
@@ -63,6 +66,32 @@ def forget() -> None:
 def forget_now_and_on_commit() -> None:
     forget()
     transaction.on_commit(forget)
+
+
+def site_for_hostname(hostname: str, port: int) -> Site:
+    """Wagtail's ``get_site_for_hostname`` (the site of a request, with its root page), kept
+    in the cache under the current version; a host with no site is asked each time."""
+    key = f"core:fragments:{version()}:site:{hostname}:{port}"
+    site = cache.get(key)
+    if site is None:
+        site = _original_get_site_for_hostname(hostname, port)
+        cache.set(key, site, FRAGMENT_SECONDS)
+    return site
+
+
+_settings_memo: dict = {}
+
+
+def site_settings_for_site(model, site: Site, load):
+    """The site settings of ``site``, loaded by ``load`` once per process and version; each
+    caller gets its own copy (Wagtail writes the request on it)."""
+    key = (model._meta.label, site.pk, version())
+    instance = _settings_memo.get(key)
+    if instance is None:
+        instance = load()
+        _settings_memo.clear()
+        _settings_memo[key] = instance
+    return copy.copy(instance)
 
 
 def site_chrome(request: HttpRequest) -> SiteChrome:
@@ -134,6 +163,7 @@ def _forget_on_model_change(sender, instance=None, **kwargs) -> None:
 
 def connect() -> None:
     """Called once from ``CoreConfig.ready``."""
+    sites.get_site_for_hostname = site_for_hostname
     post_save.connect(_forget_on_model_change, dispatch_uid="core.fragment_cache.saved")
     post_delete.connect(_forget_on_model_change, dispatch_uid="core.fragment_cache.deleted")
     for signal in (page_published, page_unpublished, post_page_move):

@@ -65,7 +65,7 @@ class HomePage(BasePage):
 
     def latest_news(self) -> list[ArticlePage]:
         """The newest live public articles of the home's language."""
-        return list(exclude_members_only(ArticlePage.objects.listing(self.locale))[:LATEST_NEWS])
+        return list(exclude_members_only(ArticlePage.objects.listing(self.locale_id))[:LATEST_NEWS])
 
     def upcoming(self) -> list[CongressPage]:
         """What comes next: the congress editions of the home's language that have not ended,

@@ -85,15 +85,21 @@ class BasePage(Page):
         for component in path_components:
             url_path += component + "/"
             prefixes.append(url_path)
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-                url_path__in=prefixes,
+        # A routable page on the way routes again from itself: the pages found are kept.
+        known = request.__dict__.setdefault("_core_route_pages", {}) if request is not None else {}
+        missing = [prefix for prefix in prefixes if prefix not in known]
+        if missing:
+            known.update(dict.fromkeys(missing))
+            known.update(
+                (page.url_path, page)
+                for page in Page.objects.filter(
+                    path__startswith=self.path,
+                    depth__gt=self.depth,
+                    depth__lte=self.depth + len(path_components),
+                    url_path__in=missing,
+                )
             )
-        }
+        found = {prefix: known[prefix] for prefix in prefixes}
         parent = self
         for level, prefix in enumerate(prefixes, start=1):
             page = found.get(prefix)

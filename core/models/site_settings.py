@@ -97,3 +97,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of ``site``, read once per process until something the header and
+        footer show changes (core.fragment_cache): every page reads them."""
+        from core.fragment_cache import site_settings_for_site
+
+        if site is None:
+            return super().for_site(site)
+        return site_settings_for_site(cls, site, lambda: super(SiteSettings, cls).for_site(site))
