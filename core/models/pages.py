@@ -87,6 +87,7 @@ class BasePage(Page):
             prefixes.append(url_path)
         # A routable page on the way routes again from itself: the pages found are kept.
         known = request.__dict__.setdefault("_core_route_pages", {}) if request is not None else {}
+        known.setdefault(self.url_path, self)
         missing = [prefix for prefix in prefixes if prefix not in known]
         if missing:
             known.update(dict.fromkeys(missing))

@@ -135,6 +135,24 @@ def home_url(context) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page: Page) -> list[Page]:
+    """``page.get_ancestors()`` without the tree's root: taken from the pages the router found
+    for this request (core.models.BasePage.route) when it walked the whole path, else asked."""
+    request = context.get("request")
+    known = getattr(request, "_core_route_pages", None) if request is not None else None
+    if known and page.url_path:
+        parts = page.url_path.strip("/").split("/")
+        prefixes = ["/" + "/".join(parts[:level]) + "/" for level in range(1, len(parts))]
+        ancestors = [known.get(prefix) for prefix in prefixes]
+        if len(ancestors) == page.depth - 2 and all(
+            ancestor is not None and ancestor.depth == level
+            for level, ancestor in enumerate(ancestors, start=2)
+        ):
+            return ancestors
+    return list(page.get_ancestors()[1:])
+
+
+@register.simple_tag(takes_context=True)
 def chrome(context) -> SiteChrome:
     """The header's and footer's links (main navigation, legal pages), from the fragment cache."""
     return site_chrome(context["request"])
