@@ -41,6 +41,8 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    # The field the meta description falls back on (search results show it too).
+    summary_field = "introduction"
     settings_panels = [*Page.settings_panels, FieldPanel("members_only")]
 
     class Meta:

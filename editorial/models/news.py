@@ -299,6 +299,8 @@ class ArticlePage(BasePage):
                 }
             )
 
+    summary_field = "teaser"
+
     @property
     def introduction(self) -> str:
         return self.teaser
