@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from core.models.pages import introductions
 from label.models import PalmaresPage, collectivity_history_urls
 from members.access import visible_pages
 from territories.models import Collectivity
@@ -114,27 +115,10 @@ class Result:
     summary: str
 
 
-def _summaries(pages: list[Page]) -> dict[int, str]:
-    """The introduction (or the field a page type shows instead, ``summary_field``) of each
-    page, in one query across the page types' tables."""
-    by_model: dict[type, list[int]] = {}
-    for page in pages:
-        field = getattr(page.specific_class, "summary_field", None)
-        if field:
-            by_model.setdefault(page.specific_class, []).append(page.pk)
-    querysets = [
-        model.objects.filter(pk__in=ids).order_by().values_list("pk", model.summary_field)
-        for model, ids in by_model.items()
-    ]
-    if not querysets:
-        return {}
-    return dict(querysets[0].union(*querysets[1:], all=True))
-
-
 def _page_results(pages: list[Page], request: HttpRequest) -> list[Result]:
     """Search results for a page of Wagtail pages: their titles, URLs and types from the pages
     found, their introductions in one more query."""
-    summaries = _summaries(pages)
+    summaries = introductions(pages)
     results = []
     for page in pages:
         results.append(
