@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from core.page_access import alias_paths, restricted_pages
@@ -81,6 +81,13 @@ class BasePage(Page):
         last page, which checks that it is live as Wagtail does.
         """
         if not path_components:
+            # The page's locale is the active one, which the router has just looked up.
+            try:
+                active = Locale.get_active()
+            except Locale.DoesNotExist:
+                active = None
+            if active is not None and active.pk == self.locale_id:
+                self.locale = active
             return super().route(request, path_components)
         prefixes = []
         url_path = self.url_path

@@ -82,9 +82,10 @@ CATEGORY_LABELS = {
 }
 
 
-def edition_figures(edition: LabelEdition) -> EditionFigures:
+def edition_figures(edition: LabelEdition, *, with_regions: bool = True) -> EditionFigures:
     """Compute every figure of ``edition`` in two queries, whatever its size: the totals (with
-    the communes concerned and the distinctions as sub-queries) and the regions.
+    the communes concerned and the distinctions as sub-queries) and the regions (left empty,
+    and not asked, with ``with_regions=False``).
 
     Communes concerned: the labelled communes plus the member communes of the labelled EPCI and
     syndicats, each counted once. Inhabitants: the sum of the labelled collectivities'
@@ -127,12 +128,16 @@ def edition_figures(edition: LabelEdition) -> EditionFigures:
     )
     communes = totals["communes"] or 0
     by_kind = {kind.value: totals[f"kind_{kind.value}"] for kind in DistinctionKind}
-    regions = [
-        RegionFigure(name or "", slug or "", count)
-        for name, slug, count in rows.values_list("collectivity__region__name", "collectivity__region__slug")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "collectivity__region__name")
-    ]
+    regions = []
+    if with_regions:
+        regions = [
+            RegionFigure(name or "", slug or "", count)
+            for name, slug, count in rows.values_list(
+                "collectivity__region__name", "collectivity__region__slug"
+            )
+            .annotate(count=Count("pk"))
+            .order_by("-count", "collectivity__region__name")
+        ]
     known = totals["villes"] + totals["villages"] + totals["territoires"]
     mentions_by_kind = {kind.value: by_kind.get(kind.value, 0) for kind in DistinctionKind}
     return EditionFigures(
