@@ -94,6 +94,27 @@ def site_settings_for_site(model, site: Site, load):
     return copy.copy(instance)
 
 
+def cached_value(name: str, compute):
+    """``compute()``, kept in the cache under the current version: for a value read on many
+    pages that only changes with what this module watches (see ``watch``)."""
+    key = f"core:fragments:{version()}:value:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value
+
+
+def watch(*models) -> None:
+    """Saving or deleting a row of ``models`` replaces the version (for apps above core whose
+    settings feed ``cached_value``)."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _forget, sender=model, dispatch_uid=f"core.fragment_cache.watch.{model._meta.label}"
+            )
+
+
 def site_chrome(request: HttpRequest) -> SiteChrome:
     """The header's and footer's links for the request's site in the active language."""
     from django.utils import translation

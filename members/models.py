@@ -35,7 +35,14 @@ class MembershipSettings(BaseSiteSetting):
 
 
 def current_grace_days() -> int:
-    """The grace period of the default site (the setting staff edit), or the default."""
+    """The grace period of the default site (the setting staff edit), or the default; kept in
+    the cache until the settings or a site change (core.fragment_cache, members.apps)."""
+    from core.fragment_cache import cached_value
+
+    return cached_value("members:grace-days", _current_grace_days)
+
+
+def _current_grace_days() -> int:
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()
