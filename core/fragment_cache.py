@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, sites
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -171,7 +172,11 @@ def links(request: HttpRequest, pages: list[Page]) -> tuple[Link, ...]:
     return tuple(Link(pk=page.pk, title=page.title, url=page.get_url(request) or "") for page in pages)
 
 
-def _forget(sender, **kwargs) -> None:
+def _forget(sender, instance=None, **kwargs) -> None:
+    # Site settings created with their defaults (``for_site`` creates them on first read)
+    # change nothing that was shown.
+    if kwargs.get("created") and isinstance(instance, BaseSiteSetting):
+        return
     forget_now_and_on_commit()
 
 
@@ -179,7 +184,7 @@ def _forget_on_model_change(sender, instance=None, **kwargs) -> None:
     from core.models import SiteSettings
 
     if isinstance(instance, Page | SiteSettings | PageViewRestriction | Site | Locale):
-        forget_now_and_on_commit()
+        _forget(sender, instance=instance, **kwargs)
 
 
 def connect() -> None:

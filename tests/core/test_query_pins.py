@@ -17,31 +17,34 @@ from webinars.models import CyclePage, SeasonPage, SessionPage
 
 GOAL = 12
 
-# (name, URL or None for a URL found in the data, queries measured, queries before)
+# name: (URL, or None for one found in the data; queries now; queries before issue 13)
+# The home pages stay above the goal: each of their sections reads its own tables (latest news
+# and their categories, next congress, next webinar sessions, featured pages, two blocks quoting
+# the label's figures and the laureates' sheets, the page choosers of the sections).
 PAGES = {
-    "home fr": ("/", 19, 50),
-    "home en": ("/en/", 20, 52),
-    "news index": ("/actualites/", 13, 36),
-    "article": ("/actualites/jury-du-label-2025/", 13, 42),
-    "press room": ("/presse/", 10, 31),
-    "press release": ("/presse/palmares-2026-agen/", 16, 40),
-    "press kit": ("/presse/dossier-de-presse-2025-saint-raphael/", 19, 39),
-    "standard page": ("/association/", 6, 26),
+    "home fr": ("/", 16, 50),
+    "home en": ("/en/", 17, 52),
+    "news index": ("/actualites/", 12, 36),
+    "article": ("/actualites/jury-du-label-2025/", 11, 42),
+    "press room": ("/presse/", 9, 31),
+    "press release": ("/presse/palmares-2026-agen/", 11, 40),
+    "press kit": ("/presse/dossier-de-presse-2025-saint-raphael/", 12, 39),
+    "standard page": ("/association/", 5, 26),
     "standard page en": ("/en/association/", 6, 27),
-    "congress page": ("/congres/agen-2026/", 8, 31),
-    "palmarès index": ("/label/palmares/", 8, 29),
-    "palmarès 2026": ("/label/palmares/2026/", 16, 38),
-    "collectivity history": ("/label/palmares/collectivites/agen/", 9, 30),
-    "search": ("/recherche/?q=label", 14, 33),
+    "congress page": ("/congres/agen-2026/", 6, 31),
+    "palmarès index": ("/label/palmares/", 7, 29),
+    "palmarès 2026": ("/label/palmares/2026/", 11, 38),
+    "collectivity history": ("/label/palmares/collectivites/agen/", 8, 30),
+    "search": ("/recherche/?q=label", 6, 33),
     "search prompt": ("/recherche/", 0, 17),
-    "atlaas catalogue": ("/label/atlaas/", 11, 32),
+    "atlaas catalogue": ("/label/atlaas/", 10, 32),
     "atlaas sheet": (None, 8, 29),
-    "webinars season": (None, 8, 29),
-    "webinars cycle": (None, 7, 29),
-    "webinars session": (None, 10, 34),
-    "adhérer": ("/adherer/", 6, 26),
+    "webinars season": (None, 7, 29),
+    "webinars cycle": (None, 6, 29),
+    "webinars session": (None, 9, 34),
+    "adhérer": ("/adherer/", 5, 26),
     "dues calculator": ("/cotisations/", 2, 19),
-    "legal notice": ("/mentions-legales/", 6, 26),
+    "legal notice": ("/mentions-legales/", 5, 26),
 }
 
 
@@ -50,7 +53,9 @@ def found_url(name: str) -> str:
     if name == "atlaas sheet":
         sheet = ActionSheet.objects.published().order_by("pk").first()
         return f"/label/atlaas/fiches/{sheet.pk}/"
-    model = {"webinars season": SeasonPage, "webinars cycle": CyclePage, "webinars session": SessionPage}[name]
+    model = {"webinars season": SeasonPage, "webinars cycle": CyclePage, "webinars session": SessionPage}[
+        name
+    ]
     return model.objects.live().filter(locale=french).order_by("path").first().url
 
 
@@ -71,8 +76,8 @@ def test_public_page_queries_with_a_warm_process(full_demo, client, name):
 
 
 MEMBER_PAGES = {
-    "members resources": ("/ressources-membres/", 15, 34),
-    "members-only page": ("/ressources-membres/kit-communication-labellises/", 13, 35),
+    "members resources": ("/ressources-membres/", 12, 34),
+    "members-only page": ("/ressources-membres/kit-communication-labellises/", 10, 35),
 }
 
 
