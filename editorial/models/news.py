@@ -10,7 +10,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
@@ -28,6 +27,7 @@ from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage, exclude_members_only
+from core.pagination import CountedPaginator
 from core.seo import first_stream_image, news_article_json_ld, noon
 from label.blocks import EditionFiguresBlock
 
@@ -149,8 +149,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def paginate(self, request: HttpRequest, articles: ArticlePageQuerySet) -> PaginatorPage:
         """One page of articles. A `?page=` that is not a number shows the first page; a number
-        past the end shows the last page (Paginator.get_page), so no link ever answers 404."""
-        return Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        past the end shows the last page (Paginator.get_page), so no link ever answers 404. The
+        number of articles comes with the page's rows (one query)."""
+        return CountedPaginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
 
     def feed_urls(self, request: HttpRequest | None = None) -> dict[str, str]:
         base = self.get_full_url(request)

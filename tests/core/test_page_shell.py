@@ -50,7 +50,7 @@ def test_a_moved_page_is_linked_at_its_new_address(demo_site, client):
     links = navigation(client, "/")
     assert ("/label/atlaas/", "L'Atlaas") in links
     assert client.get("/label/atlaas/").status_code == 200
-    assert client.get("/atlaas/").status_code == 404
+    assert client.get("/atlaas/").status_code in (301, 404)  # Wagtail may leave a redirect
 
 
 def test_site_settings_show_on_the_next_request(demo_site, client):
