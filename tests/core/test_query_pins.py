@@ -61,6 +61,7 @@ def found_url(name: str) -> str:
 
 def warm_count(client, url: str):
     client.get(url)
+    connection.queries_log.clear()  # a full log (9,000 queries) would capture nothing
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, len(queries.captured_queries)
@@ -72,6 +73,7 @@ def test_public_page_queries_with_a_warm_process(full_demo, client, name):
     response, count = warm_count(client, url or found_url(name))
 
     assert response.status_code == 200
+    assert count > 0 or pinned == 0
     assert count <= pinned, f"{name}: {count} queries, pinned at {pinned}"
 
 
@@ -88,11 +90,13 @@ def test_members_only_page_queries_for_a_member(full_demo, client, name):
     response, count = warm_count(client, url)
 
     assert response.status_code == 200
+    assert count > 0 or pinned == 0
     assert count <= pinned, f"{name}: {count} queries, pinned at {pinned}"
 
 
 def test_the_shell_asks_for_the_locale_once(full_demo, client):
     client.get("/en/association/")
+    connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get("/en/association/")
     locale_queries = [q["sql"] for q in queries.captured_queries if 'FROM "wagtailcore_locale"' in q["sql"]]
