@@ -1,13 +1,16 @@
-"""The parts of every page that only staff change: the main navigation, the legal links of the
-footer and each language's home, kept in the cache per site and language.
+"""What every page shows that only staff change, kept in the cache: the request's site, the
+site settings (in each process), the main navigation, the legal links of the footer and each
+language's home (per site and language), and a few values other apps read on every page
+(``cached_value``).
 
-Building them costs the site settings' page choosers, the locale, the pages' view
-restrictions and their specific rows: about ten queries a page. They are kept under a version
-that any change which could alter them replaces (a page saved, published, unpublished, moved or
-deleted; the site settings, a view restriction, a site or a locale saved or deleted), at once
-and again when the transaction commits, so that a request reading in between does not keep
-what is about to change. With a shared cache (``REDIS_URL``) every process sees the new version
-at once; with a cache per process, another process sees it within ``FRAGMENT_SECONDS``.
+Building them costs the site, the settings, their page choosers, the locale, the pages' view
+restrictions: about ten queries a page. They are kept under a version that any change which
+could alter them replaces (a page saved, published, unpublished, moved or deleted; the site
+settings, a view restriction, a site or a locale saved or deleted; the models apps ``watch``),
+at once and again when the transaction commits, so that a request reading in between does not
+keep what is about to change. With a shared cache (``REDIS_URL``) every process sees the new
+version at once; with a cache per process, another process sees it within ``FRAGMENT_SECONDS``
+(the version itself lasts that long, so nothing kept under it outlives it).
 """
 
 from __future__ import annotations
@@ -54,14 +57,14 @@ def version() -> str:
     current = cache.get(VERSION_KEY)
     if current is None:
         current = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, current, None):
+        if not cache.add(VERSION_KEY, current, FRAGMENT_SECONDS):
             current = cache.get(VERSION_KEY) or current
     return current
 
 
 def forget() -> None:
     """Every page's header and footer are rebuilt on their next request."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, FRAGMENT_SECONDS)
 
 
 def forget_now_and_on_commit() -> None:

@@ -99,11 +99,21 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("paramètres du site")
 
     @classmethod
-    def for_site(cls, site):
-        """The settings of ``site``, read once per process until something the header and
-        footer show changes (core.fragment_cache): every page reads them."""
+    def for_request(cls, request):
+        """The settings of the request's site, read once per process until something the header
+        and footer show changes (core.fragment_cache): every page reads them. ``for_site``
+        (the admin's edit form) still reads the database."""
+        from wagtail.models import Site
+
         from core.fragment_cache import site_settings_for_site
 
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
         if site is None:
-            return super().for_site(site)
-        return site_settings_for_site(cls, site, lambda: super(SiteSettings, cls).for_site(site))
+            return super().for_request(request)
+        site_settings = site_settings_for_site(cls, site, lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
