@@ -67,9 +67,27 @@ def forget() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, FRAGMENT_SECONDS)
 
 
+def forget_after_commit() -> None:
+    """What the transaction changed is now visible: forget what a request may have rebuilt from
+    the rows before the commit (the fragments and the restricted paths)."""
+    from core import page_access
+
+    forget()
+    page_access.forget()
+
+
+def forget_on_commit() -> None:
+    """Once per transaction (one callback, whatever the number of changes)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    if not any(func is forget_after_commit for _ids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(forget_after_commit)
+
+
 def forget_now_and_on_commit() -> None:
     forget()
-    transaction.on_commit(forget)
+    forget_on_commit()
 
 
 def site_for_hostname(hostname: str, port: int) -> Site:

@@ -17,7 +17,6 @@ the same condition from the cache; ``BasePage.get_view_restrictions`` uses it to
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.query import PageQuerySet
@@ -68,8 +67,10 @@ def _forget(sender, instance=None, **kwargs) -> None:
     from wagtail.models import Page, PageViewRestriction
 
     if kwargs.get("signal") is post_page_move or isinstance(instance, Page | PageViewRestriction):
+        from core.fragment_cache import forget_on_commit
+
         forget()
-        transaction.on_commit(forget)
+        forget_on_commit()
 
 
 def install() -> None:
