@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("socle commun")
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401
+        from . import checks, fragment_cache, page_access, request_memo, signals  # noqa: F401
         from .csv_export import use_for_wagtail_exports
 
         use_for_wagtail_exports()
+        request_memo.install()
+        fragment_cache.connect()
+        page_access.install()

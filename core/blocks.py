@@ -236,3 +236,38 @@ class FeaturedContentBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Contenus à la une")
         template = "components/blocks/featured_content.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["cards"] = featured_cards(value["items"])
+        return context
+
+
+def featured_cards(items) -> list[dict]:
+    """Each featured item with the page to link to (its live translation in the active
+    language, as ``Page.localized``) and that page's introduction, in two queries at most."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    from core.models.pages import introductions
+
+    pages = [item["page"] for item in items if item["page"] is not None]
+    translations = {}
+    if pages and getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        locale = Locale.get_active()
+        foreign = [page.translation_key for page in pages if page.locale_id != locale.pk]
+        if foreign:
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.filter(translation_key__in=foreign, locale=locale, live=True)
+            }
+    cards = []
+    for item in items:
+        page = item["page"]
+        if page is not None:
+            page = translations.get(page.translation_key, page)
+        cards.append({"item": item, "page": page})
+    summaries = introductions([card["page"] for card in cards if card["page"] is not None])
+    for card in cards:
+        card["introduction"] = summaries.get(card["page"].pk, "") if card["page"] is not None else ""
+    return cards

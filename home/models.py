@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from actions.blocks import LaureatesSheetsBlock
 from core.blocks import BODY_BLOCKS, FeaturedContentBlock, HeroBlock
+from core.fragment_cache import cached_value
 from core.models import BasePage, exclude_members_only
 from core.seo import first_stream_image
 from editorial.models import ArticlePage, CongressPage, NewsIndexPage
@@ -65,7 +66,7 @@ class HomePage(BasePage):
 
     def latest_news(self) -> list[ArticlePage]:
         """The newest live public articles of the home's language."""
-        return list(exclude_members_only(ArticlePage.objects.listing(self.locale))[:LATEST_NEWS])
+        return list(exclude_members_only(ArticlePage.objects.listing(self.locale_id))[:LATEST_NEWS])
 
     def upcoming(self) -> list[CongressPage]:
         """What comes next: the congress editions of the home's language that have not ended,
@@ -82,14 +83,18 @@ class HomePage(BasePage):
         sessions = SessionPage.objects.live().public().filter(locale_id=self.locale_id).upcoming()
         return list(exclude_members_only(sessions)[:UPCOMING])
 
+    def news_index(self) -> NewsIndexPage | None:
+        """The live public news index of the home's language; kept until a page changes
+        (core.fragment_cache)."""
+        return cached_value(
+            f"home:news-index:{self.locale_id}",
+            lambda: NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first(),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news()
-        context["news_index"] = (
-            NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
-            if context["latest_news"]
-            else None
-        )
+        context["news_index"] = self.news_index() if context["latest_news"] else None
         context["upcoming"] = self.upcoming()
         context["upcoming_sessions"] = self.upcoming_sessions()
         return context

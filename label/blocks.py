@@ -25,5 +25,6 @@ class EditionFiguresBlock(blocks.StructBlock):
         edition = value.get("edition")
         request = (parent_context or {}).get("request")
         visible = edition is not None and (edition.is_public() or sees_embargoed(request))
-        context["figures"] = edition_figures(edition) if visible else None
+        # The block shows no regions (label/includes/figures.html): they are not asked for.
+        context["figures"] = edition_figures(edition, with_regions=False) if visible else None
         return context

@@ -8,4 +8,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Adhérents")
 
     def ready(self) -> None:
+        from core import fragment_cache
+
         from . import signals  # noqa: F401
+        from .models import MembershipSettings
+
+        fragment_cache.watch(MembershipSettings)

@@ -36,24 +36,19 @@ class MembershipSettings(BaseSiteSetting):
         verbose_name = _("adhésions")
 
 
-GRACE_DAYS_CACHE_KEY = "members:grace_days"
-
-
 def current_grace_days() -> int:
-    """The grace period of the default site (the setting staff edit), or the default.
+    """The grace period of the default site (the setting staff edit), or the default; kept in
+    the cache until the settings or a site change (core.fragment_cache, members.apps)."""
+    from core.fragment_cache import cached_value
 
-    Kept in the cache (shared by every process) so that a page showing a status costs no query;
-    saving the setting forgets it (members.signals)."""
-    from django.core.cache import cache
+    return cached_value("members:grace-days", _current_grace_days)
+
+
+def _current_grace_days() -> int:
     from wagtail.models import Site
 
-    cached = cache.get(GRACE_DAYS_CACHE_KEY)
-    if cached is not None:
-        return cached
     site = Site.objects.filter(is_default_site=True).first()
-    days = DEFAULT_GRACE_DAYS if site is None else MembershipSettings.for_site(site).grace_days
-    cache.set(GRACE_DAYS_CACHE_KEY, days, 3600)
-    return days
+    return DEFAULT_GRACE_DAYS if site is None else MembershipSettings.for_site(site).grace_days
 
 
 class MembershipStatus(models.TextChoices):

@@ -4,16 +4,12 @@ person who logs in for the first time a profile in the language they use."""
 from allauth.account.signals import email_confirmed
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import services
-from .models import GRACE_DAYS_CACHE_KEY, MembershipSettings
 
 SESSION_INVITATION_KEY = "members_invitation_token"
 
@@ -49,10 +45,3 @@ def on_login(sender, request, user, **kwargs):
 @receiver(email_confirmed)
 def on_email_confirmed(sender, request, email_address, **kwargs):
     accept_pending_invitation(request, email_address.user)
-
-
-@receiver(post_save, sender=MembershipSettings)
-def forget_grace_days(sender, **kwargs):
-    """The grace period is cached (models.current_grace_days): forget it now and once committed."""
-    cache.delete(GRACE_DAYS_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(GRACE_DAYS_CACHE_KEY))

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from core.models.pages import introductions
 from label.models import PalmaresPage, collectivity_history_urls
 from members.access import visible_pages
 from territories.models import Collectivity
@@ -115,11 +116,11 @@ class Result:
 
 
 def _page_results(pages: list[Page], request: HttpRequest) -> list[Result]:
-    """Search results for a page of Wagtail pages, with their specific fields in a few queries."""
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    """Search results for a page of Wagtail pages: their titles, URLs and types from the pages
+    found, their introductions in one more query."""
+    summaries = introductions(pages)
     results = []
     for page in pages:
-        page = specific.get(page.pk, page)
         results.append(
             Result(
                 kind="page",
@@ -128,7 +129,7 @@ def _page_results(pages: list[Page], request: HttpRequest) -> list[Result]:
                 type_label=str(page.specific_class._meta.verbose_name).capitalize()
                 if page.specific_class
                 else "",
-                summary=getattr(page, "meta_description", "") or page.search_description,
+                summary=page.search_description or summaries.get(page.pk) or "",
             )
         )
     return results

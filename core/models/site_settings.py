@@ -74,6 +74,9 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Mentions légales, accessibilité, données personnelles…"),
     )
 
+    # Every page shares the default image when it has none of its own: loaded with the settings.
+    select_related = ["default_share_image"]
+
     panels = [
         FieldPanel("main_navigation"),
         MultiFieldPanel(
@@ -94,3 +97,23 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings of the request's site, read once per process until something the header
+        and footer show changes (core.fragment_cache): every page reads them. ``for_site``
+        (the admin's edit form) still reads the database."""
+        from wagtail.models import Site
+
+        from core.fragment_cache import site_settings_for_site
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = site_settings_for_site(cls, site, lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings

@@ -6,7 +6,9 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
+
+from core.fragment_cache import SiteChrome, site_chrome
 
 register = template.Library()
 
@@ -14,11 +16,6 @@ register = template.Library()
 def _current_page(context) -> Page | None:
     page = context.get("page")
     return page if isinstance(page, Page) else None
-
-
-def _site_root(request: HttpRequest) -> Page | None:
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
 
 
 def live_translations(page: Page) -> list[Page]:
@@ -36,22 +33,6 @@ def live_translations(page: Page) -> list[Page]:
         )
         page._live_translations = cached
     return cached
-
-
-def localized_live_pages(pages: list[Page], locale: Locale) -> list[Page]:
-    """The live translations of `pages` in `locale`, in the same order, in one query.
-
-    Pages with no live translation in that locale are left out, so that the English side
-    never links to a French page.
-    """
-    keys = [page.translation_key for page in pages if page is not None]
-    if not keys:
-        return []
-    found = {
-        page.translation_key: page
-        for page in Page.objects.live().public().filter(translation_key__in=keys, locale=locale).specific()
-    }
-    return [found[key] for key in keys if key in found]
 
 
 def _sub_path(request: HttpRequest, page: Page) -> str:
@@ -97,9 +78,7 @@ def language_links(context) -> list[dict]:
     if page is not None:
         translations = {p.locale.language_code: p for p in live_translations(page)}
         sub_path = _sub_path(request, page)
-    homes = {}
-    if len(translations) < len(settings.LANGUAGES) and (root := _site_root(request)) is not None:
-        homes = {p.locale.language_code: p for p in live_translations(root)}
+    homes = site_chrome(request).home_urls if len(translations) < len(settings.LANGUAGES) else {}
     own_view = page is None and not _is_page_route(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -108,7 +87,7 @@ def language_links(context) -> list[dict]:
         elif target := translations.get(code):
             url = (target.get_url(request) or "/") + sub_path
         elif target := homes.get(code):
-            url = target.get_url(request)
+            url = target
         else:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
@@ -148,15 +127,32 @@ def canonical_url(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
-    root = _site_root(context["request"])
-    if root is None:
-        return "/"
-    home = root.localized
-    return home.get_url(context["request"]) or "/"
+    """The home in the active language (the site's root when it has no live translation)."""
+    request = context["request"]
+    chrome = site_chrome(request)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return chrome.home_urls.get(language) or chrome.root_url
 
 
-@register.simple_tag
-def localized_stream_pages(stream) -> list[Page]:
-    """The pages chosen in a settings StreamField of page choosers, in the active language."""
-    pages = [block.value for block in stream if block.value is not None]
-    return localized_live_pages(pages, Locale.get_active())
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page: Page) -> list[Page]:
+    """``page.get_ancestors()`` without the tree's root: taken from the pages the router found
+    for this request (core.models.BasePage.route) when it walked the whole path, else asked."""
+    request = context.get("request")
+    known = getattr(request, "_core_route_pages", None) if request is not None else None
+    if known and page.url_path:
+        parts = page.url_path.strip("/").split("/")
+        prefixes = ["/" + "/".join(parts[:level]) + "/" for level in range(1, len(parts))]
+        ancestors = [known.get(prefix) for prefix in prefixes]
+        if len(ancestors) == page.depth - 2 and all(
+            ancestor is not None and ancestor.depth == level
+            for level, ancestor in enumerate(ancestors, start=2)
+        ):
+            return ancestors
+    return list(page.get_ancestors()[1:])
+
+
+@register.simple_tag(takes_context=True)
+def chrome(context) -> SiteChrome:
+    """The header's and footer's links (main navigation, legal pages), from the fragment cache."""
+    return site_chrome(context["request"])

@@ -10,11 +10,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage, exclude_members_only
+from core.pagination import CountedPaginator
 from core.seo import first_stream_image, news_article_json_ld, noon
 from label.blocks import EditionFiguresBlock
 
@@ -69,14 +70,16 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
-    def listing(self, locale: Locale | None = None, members_only: bool = False) -> "ArticlePageQuerySet":
+    def listing(
+        self, locale: Locale | int | None = None, members_only: bool = False
+    ) -> "ArticlePageQuerySet":
         """Live public articles of one language (the active one by default), newest first.
 
         Members-only articles (flagged, or under a flagged page) are left out unless
         ``members_only`` is true: pass it only for a person who may open them (never in a
         feed, which anyone can read).
-        Everything a card shows (image and its renditions, categories, tags) is fetched in a
-        fixed number of queries, however many articles there are.
+        ``locale`` may be a locale's id. Everything a card shows (image and its renditions,
+        categories) is fetched in a fixed number of queries, however many articles there are.
         """
         locale = locale or Locale.get_active()
         articles = self if members_only else exclude_members_only(self)
@@ -85,7 +88,7 @@ class ArticlePageQuerySet(PageQuerySet):
             .public()
             .filter(locale=locale)
             .select_related("image", "locale")
-            .prefetch_related("image__renditions", "categories", "tagged_items__tag")
+            .prefetch_related("image__renditions", "categories")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
@@ -122,7 +125,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self, members_only: bool = False) -> ArticlePageQuerySet:
         """This index's live public articles (all in the index's language), newest first;
         members-only ones only with ``members_only`` (see `ArticlePageQuerySet.listing`)."""
-        return ArticlePage.objects.listing(self.locale, members_only=members_only).child_of(self)
+        return ArticlePage.objects.listing(self.locale_id, members_only=members_only).child_of(self)
 
     def filter_choices(self, members_only: bool = False) -> dict:
         """The categories, tags and years that have at least one article here (3 queries)."""
@@ -146,8 +149,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def paginate(self, request: HttpRequest, articles: ArticlePageQuerySet) -> PaginatorPage:
         """One page of articles. A `?page=` that is not a number shows the first page; a number
-        past the end shows the last page (Paginator.get_page), so no link ever answers 404."""
-        return Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        past the end shows the last page (Paginator.get_page), so no link ever answers 404. The
+        number of articles comes with the page's rows (one query)."""
+        return CountedPaginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
 
     def feed_urls(self, request: HttpRequest | None = None) -> dict[str, str]:
         base = self.get_full_url(request)
@@ -296,6 +300,8 @@ class ArticlePage(BasePage):
                 }
             )
 
+    summary_field = "teaser"
+
     @property
     def introduction(self) -> str:
         return self.teaser
@@ -308,9 +314,18 @@ class ArticlePage(BasePage):
     def json_ld(self, request: HttpRequest) -> dict:
         return news_article_json_ld(self, request, published=self.date)
 
+    @cached_property
+    def shown_categories(self) -> list["NewsCategory"]:
+        """The article's categories, asked once per request (the page and its related articles)."""
+        return list(self.categories.all())
+
+    @cached_property
+    def shown_tags(self) -> list[Tag]:
+        return list(self.tags.all())
+
     def related_articles(self, limit: int = RELATED_ARTICLES) -> list["ArticlePage"]:
         """Chosen related articles first, then the newest sharing a category or a tag."""
-        candidates = ArticlePage.objects.listing(self.locale).exclude(pk=self.pk)
+        candidates = ArticlePage.objects.listing(self.locale_id).exclude(pk=self.pk)
         chosen_ids = [
             link.article_id
             for link in self.related_links.all()
@@ -327,8 +342,8 @@ class ArticlePage(BasePage):
             )
         related = related[:limit]
         if len(related) < limit:
-            category_ids = [category.pk for category in self.categories.all()]
-            tag_ids = [tag.pk for tag in self.tags.all()]
+            category_ids = [category.pk for category in self.shown_categories]
+            tag_ids = [tag.pk for tag in self.shown_tags]
             if category_ids or tag_ids:
                 automatic_ids = (
                     ArticlePage.objects.live()

@@ -10,6 +10,7 @@ translations: each language's page gets its own files.
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -303,12 +304,18 @@ class PressKitPage(BasePage):
 
     def get_og_image(self):
         """The first photo of the kit (not a logo), else the first image of its content."""
-        photo = next((p for p in self.photos.all() if p.kind == PressKitPhoto.Kind.PHOTO), None)
+        photo = next((p for p in self.kit_photos if p.kind == PressKitPhoto.Kind.PHOTO), None)
         return photo.image if photo is not None else first_stream_image(self.body)
+
+    @cached_property
+    def kit_photos(self) -> list["PressKitPhoto"]:
+        """The photos and logos with their images and renditions, asked once per request (the
+        page and its sharing image)."""
+        return list(self.photos.select_related("image").prefetch_related("image__renditions"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        photos = list(self.photos.select_related("image").prefetch_related("image__renditions"))
+        photos = self.kit_photos
         context["attached_documents"] = list(self.documents.select_related("document"))
         context["photos"] = [photo for photo in photos if photo.kind == PressKitPhoto.Kind.PHOTO]
         context["logos"] = [photo for photo in photos if photo.kind == PressKitPhoto.Kind.LOGO]

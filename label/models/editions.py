@@ -145,6 +145,29 @@ class LabellisationQuerySet(models.QuerySet):
         """Annotate ``population_value``: the population the edition published."""
         return self.annotate(population_value=edition_population())
 
+    def for_table(self) -> LabellisationQuerySet:
+        """Everything a palmarès row shows in the query of the rows: category, population,
+        collectivity with its department and region, and one ``has_<kind>`` flag per
+        distinction (``table_distinctions`` names them)."""
+        flags = {
+            f"has_{kind}": models.Exists(
+                Distinction.objects.filter(labellisation=models.OuterRef("pk"), kind=kind)
+            )
+            for kind in DistinctionKind
+        }
+        return (
+            self.with_category()
+            .with_edition_population()
+            .select_related("collectivity__department", "collectivity__region")
+            .annotate(**flags)
+        )
+
+    def with_distinction(self, kinds) -> LabellisationQuerySet:
+        """Labellisations that have at least one distinction of ``kinds`` (each row once)."""
+        return self.filter(
+            models.Exists(Distinction.objects.filter(labellisation=models.OuterRef("pk"), kind__in=kinds))
+        )
+
     def for_listing(self) -> LabellisationQuerySet:
         """Everything a palmarès row shows, in a constant number of queries."""
         return (
@@ -181,6 +204,16 @@ class Labellisation(ClusterableModel):
             "population actuelle de la collectivité. Vide : la population de la collectivité."
         ),
     )
+
+    @property
+    def table_distinctions(self) -> list[str]:
+        """The names of the row's distinctions, in the order of their codes (as
+        ``distinctions.all()`` gives them), from the flags of ``for_table()``."""
+        return [
+            DistinctionKind(kind).label
+            for kind in sorted(DistinctionKind)
+            if getattr(self, f"has_{kind}", False)
+        ]
 
     objects = LabellisationQuerySet.as_manager()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.http import Http404, QueryDict
@@ -22,6 +21,7 @@ from wagtail.models import Locale, Page, PageManager, PageQuerySet
 
 from core.blocks import BODY_BLOCKS
 from core.models import BasePage
+from core.pagination import CountedPaginator
 from core.seo import first_stream_image
 from territories.models import Collectivity, Region
 
@@ -199,7 +199,7 @@ class PalmaresPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         regions = list(Region.objects.order_by("name"))
         form = PalmaresFilterForm(request.GET, regions=regions)
-        rows = Labellisation.objects.filter(edition=self.edition_id).for_listing()
+        rows = Labellisation.objects.filter(edition=self.edition_id).for_table()
         sort = DEFAULT_SORT
         filter_error = False
         if form.is_valid():
@@ -208,7 +208,7 @@ class PalmaresPage(BasePage):
         else:
             filter_error = True
             form = PalmaresFilterForm(regions=regions)
-        paginator = Paginator(sort_rows(rows, sort), PER_PAGE)
+        paginator = CountedPaginator(sort_rows(rows, sort), PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         index = self.get_parent().specific
         figures = edition_figures(self.edition)
@@ -246,7 +246,7 @@ def filter_rows(rows, data: dict):
         rows = rows.of_category(data["categorie"])
     if distinction := data.get("distinction"):
         kinds = MENTION_KINDS if distinction == "mention" else [DistinctionKind(distinction)]
-        rows = rows.filter(distinctions__kind__in=kinds).distinct()
+        rows = rows.with_distinction(kinds)
     return rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, F, Func, IntegerField, Max, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from territories.models import Category, Collectivity, CollectivityKind
@@ -82,8 +82,10 @@ CATEGORY_LABELS = {
 }
 
 
-def edition_figures(edition: LabelEdition) -> EditionFigures:
-    """Compute every figure of ``edition`` in four queries, whatever its size.
+def edition_figures(edition: LabelEdition, *, with_regions: bool = True) -> EditionFigures:
+    """Compute every figure of ``edition`` in two queries, whatever its size: the totals (with
+    the communes concerned and the distinctions as sub-queries) and the regions (left empty,
+    and not asked, with ``with_regions=False``).
 
     Communes concerned: the labelled communes plus the member communes of the labelled EPCI and
     syndicats, each counted once. Inhabitants: the sum of the labelled collectivities'
@@ -91,6 +93,25 @@ def edition_figures(edition: LabelEdition) -> EditionFigures:
     """
     rows = Labellisation.objects.filter(edition=edition)
     conditions = category_conditions("collectivity")
+    labelled_ids = rows.values("collectivity_id")
+    in_a_labelled_grouping = Collectivity.member_communes.through.objects.filter(
+        to_collectivity=OuterRef("pk"), from_collectivity__in=labelled_ids
+    )
+    communes = (
+        Collectivity.objects.filter(kind=CollectivityKind.COMMUNE)
+        .filter(Q(pk__in=labelled_ids) | Q(Exists(in_a_labelled_grouping)))
+        .order_by()
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count")
+    )
+    # A distinction is given once per labellisation: rows with one of a kind count them.
+    kinds = {
+        f"kind_{kind.value}": Count(
+            "pk",
+            filter=Q(Exists(Distinction.objects.filter(labellisation=OuterRef("pk"), kind=kind.value))),
+        )
+        for kind in DistinctionKind
+    }
     totals = rows.aggregate(
         labelled=Count("pk"),
         villes=Count("pk", filter=conditions[Category.VILLE]),
@@ -100,28 +121,23 @@ def edition_figures(edition: LabelEdition) -> EditionFigures:
         unknown_population=Count(
             "pk", filter=Q(population__isnull=True, collectivity__population__isnull=True)
         ),
+        # A sub-query inside an aggregate: one value for the whole edition.
+        communes=Max(Subquery(communes, output_field=IntegerField())),
         **{f"arobases_{n}": Count("pk", filter=Q(arobases=n)) for n in range(MIN_AROBASES, MAX_AROBASES + 1)},
+        **kinds,
     )
-    labelled_ids = rows.values("collectivity_id")
-    communes = (
-        Collectivity.objects.filter(kind=CollectivityKind.COMMUNE)
-        .filter(Q(pk__in=labelled_ids) | Q(groupings__in=labelled_ids))
-        .values("pk")
-        .distinct()
-        .count()
-    )
-    by_kind = dict(
-        Distinction.objects.filter(labellisation__edition=edition)
-        .values_list("kind")
-        .annotate(count=Count("pk"))
-        .values_list("kind", "count")
-    )
-    regions = [
-        RegionFigure(name or "", slug or "", count)
-        for name, slug, count in rows.values_list("collectivity__region__name", "collectivity__region__slug")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "collectivity__region__name")
-    ]
+    communes = totals["communes"] or 0
+    by_kind = {kind.value: totals[f"kind_{kind.value}"] for kind in DistinctionKind}
+    regions = []
+    if with_regions:
+        regions = [
+            RegionFigure(name or "", slug or "", count)
+            for name, slug, count in rows.values_list(
+                "collectivity__region__name", "collectivity__region__slug"
+            )
+            .annotate(count=Count("pk"))
+            .order_by("-count", "collectivity__region__name")
+        ]
     known = totals["villes"] + totals["villages"] + totals["territoires"]
     mentions_by_kind = {kind.value: by_kind.get(kind.value, 0) for kind in DistinctionKind}
     return EditionFigures(

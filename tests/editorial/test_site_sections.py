@@ -121,7 +121,8 @@ def test_members_see_the_list_of_members_only_pages(
     client.force_login(side.agent)
     client.get(page.url)
 
-    with django_assert_max_num_queries(40):
+    # With a warm process; the English side looks up the English home's translation (issue 13).
+    with django_assert_max_num_queries(12 if lang == "fr" else 13):
         response = client.get(page.url)
 
     assert response.status_code == 200
@@ -176,10 +177,10 @@ def test_home_page_announces_the_next_congress(full_demo, client, django_assert_
         future = translation
     client.get(url)
 
-    # The latest news (3 cards, their images, categories and tags) and the next editions.
-    # The home page also lists the next webinar sessions and the Atlaas figure (56 measured);
-    # the speed issue brings every public page down to 12.
-    with django_assert_max_num_queries(56):
+    # The latest news (3 cards, their images and categories), the next editions and webinar
+    # sessions, the featured pages and the label's figures: 16 (17 in English) with a warm process (56 before;
+    # docs/performance.md says why the home stays above 12).
+    with django_assert_max_num_queries(16 if lang == "fr" else 17):
         doc = parse(client.get(url).content)
 
     upcoming = doc.find("section", class_="home-upcoming")

@@ -65,10 +65,9 @@ def _count(client, url) -> int:
     return len(queries)
 
 
-# The base template (navigation, breadcrumbs, language alternates, settings) costs a standard
-# page about 23 queries (tests/editorial/test_views.py); the webinar pages may add 12 at most,
-# and their count does not grow with the number of sessions and registrations.
-OWN_QUERIES = 12
+# 12 queries or fewer per page with a warm process (issue 13; the shell cost about 23 before),
+# and the count does not grow with the number of sessions and registrations.
+MAX_QUERIES = 12
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -81,10 +80,14 @@ def test_query_counts_are_pinned_and_flat(client, webinars_demo, language):
         pages = [page.get_translation(Locale.objects.get(language_code="en")) for page in pages]
     _count(client, standard)  # warm the caches
     base = _count(client, standard)
+    for url in [page.url for page in pages]:
+        _count(client, url)  # warm
     before = [_count(client, page.url) for page in pages]
-    assert all(count <= base + OWN_QUERIES for count in before), (base, before)
+    assert all(count <= MAX_QUERIES for count in before), (base, before)
     for _ in range(5):
         future_session(webinars_demo)
     _register_many(session, 40)
+    for url in [page.url for page in pages]:
+        _count(client, url)  # publishing the new sessions renewed the header's cache
     after = [_count(client, page.url) for page in pages]
     assert after == before

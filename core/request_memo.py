@@ -1,0 +1,48 @@
+"""What a request looks up once: the locale of a language.
+
+Wagtail asks the database for the active locale wherever it needs it (routing through
+``Page.localized``, ``Locale.get_active()`` in querysets and template tags): four times or more
+per page. During a request, the locale of a language is now found once and remembered until
+the request ends (Django's ``request_started`` and ``request_finished`` signals). Outside a
+request (commands, tasks, tests calling code directly) nothing is remembered, as before.
+
+Only locales that exist are remembered: a language with no locale still raises
+``Locale.DoesNotExist`` each time, as Wagtail does.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from django.core.signals import request_finished, request_started
+from wagtail.models.i18n import LocaleManager
+
+_locales: ContextVar[dict | None] = ContextVar("core_request_locales", default=None)
+_original_get_for_language = LocaleManager.get_for_language
+
+
+def _get_for_language(manager: LocaleManager, language_code: str):
+    memo = _locales.get()
+    if memo is None or manager.model._meta.label != "wagtailcore.Locale":
+        return _original_get_for_language(manager, language_code)
+    locale = memo.get(language_code)
+    if locale is None:
+        locale = memo[language_code] = _original_get_for_language(manager, language_code)
+    return locale
+
+
+def start(**kwargs) -> None:
+    """A request starts: an empty memo."""
+    _locales.set({})
+
+
+def finish(**kwargs) -> None:
+    """The request ended: forget what it looked up."""
+    _locales.set(None)
+
+
+def install() -> None:
+    """Called once from ``CoreConfig.ready``."""
+    LocaleManager.get_for_language = _get_for_language
+    request_started.connect(start, dispatch_uid="core.request_memo.start")
+    request_finished.connect(finish, dispatch_uid="core.request_memo.finish")
