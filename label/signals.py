@@ -1,0 +1,24 @@
+"""The page cache forgets the palmarès pages (and the collectivity histories served under their
+index) and the home pages, whose figures quote the label, when an edition changes: above all when
+its results are published ("Publier les résultats", label.services.publication)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+
+from core import page_cache
+
+from .models import LabelEdition, PalmaresIndexPage, PalmaresPage
+
+
+@receiver(post_save, sender=LabelEdition)
+@receiver(post_delete, sender=LabelEdition)
+def edition_changed(sender, instance: LabelEdition, **kwargs) -> None:
+    target = page_cache.Purge()
+    for pages in (
+        PalmaresIndexPage.objects.all(),
+        PalmaresPage.objects.all(),
+        Page.objects.filter(depth=2),  # the home page of each language
+    ):
+        target.pages.update(pages)
+    page_cache.purge(target)
