@@ -75,6 +75,16 @@ def purge_everything(sender, **kwargs) -> None:
     page_cache.purge_everything()
 
 
+def connect_purge_everything_models() -> None:
+    """Models of settings.PAGE_CACHE_PURGE_EVERYTHING_ON purge every page when saved or deleted."""
+    for label in settings.PAGE_CACHE_PURGE_EVERYTHING_ON:
+        for signal in (post_save, post_delete):
+            signal.connect(purge_everything, sender=label, dispatch_uid=f"page-cache-{label}")
+
+
+connect_purge_everything_models()
+
+
 def _old_paths(url_path_before: str) -> list[str]:
     """The paths a moved page had on each site (for the CDN; the page cache purges by page)."""
     paths = []

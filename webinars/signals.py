@@ -35,5 +35,6 @@ def sessions_shown_on(page, event: str):
 @receiver(post_save, sender=Registration)
 @receiver(post_delete, sender=Registration)
 def registrations_changed(sender, instance: Registration, **kwargs) -> None:
-    """The session page shows the seats left."""
-    page_cache.purge(page_cache.Purge(pages={instance.session}))
+    """The session page shows the seats left, in every language (they count on the French page)."""
+    session = instance.session
+    page_cache.purge(page_cache.Purge(pages={session, *session.get_translations()}))

@@ -176,6 +176,13 @@ PAGE_CACHE_URL_NAMES = {
     "webinars:calendar_feed": ("webinars-calendar",),
     "dues:tiers": ("dues-tiers",),
 }
+#: Models shown on many pages without being pages (snippets, imported rows): saving or deleting
+#: one purges every page. Coarse but always right; bulk imports purge once per row saved.
+PAGE_CACHE_PURGE_EVERYTHING_ON = (
+    "territories.Region", "territories.Department", "territories.Collectivity",
+    "label.Labellisation", "label.Distinction", "editorial.NewsCategory", "editorial.PressContact",
+    "actions.Family", "actions.Enjeu", "actions.Service",
+)  # fmt: skip
 #: A request header that skips the cache (the benchmark's "uncached" figures); empty: none.
 PAGE_CACHE_BYPASS_HEADER = ""
 

@@ -431,8 +431,9 @@ def test_a_registration_purges_its_session_page(season, client, django_capture_o
     from webinars.models import Registration, SessionPage
 
     session = SessionPage.objects.live().filter(locale__language_code="fr").first()
-    tag = page_cache.page_tag(session.pk)
-    before = page_cache._cache().get(page_cache._tag_key(tag))
+    english = session.get_translations().get(locale__language_code="en")
+    keys = [page_cache._tag_key(page_cache.page_tag(page.pk)) for page in (session, english)]
+    before = page_cache._cache().get_many(keys)
 
     with django_capture_on_commit_callbacks(execute=True):
         Registration.objects.create(
@@ -442,7 +443,8 @@ def test_a_registration_purges_its_session_page(season, client, django_capture_o
             collectivity=MembershipFactory().collectivity,
         )
 
-    assert page_cache._cache().get(page_cache._tag_key(tag)) != before
+    after = page_cache._cache().get_many(keys)
+    assert [after.get(key) != before.get(key) for key in keys] == [True, True]  # seats in both languages
 
 
 def test_a_dues_tier_change_purges_the_dues_table(news, client, django_capture_on_commit_callbacks):
@@ -457,6 +459,41 @@ def test_a_dues_tier_change_purges_the_dues_table(news, client, django_capture_o
 
     assert client.get("/cotisations/")["X-Cache"] == "MISS"
     assert client.get("/association/")["X-Cache"] == "HIT"
+
+
+def test_a_sheet_change_purges_the_catalogue_its_sheets_and_the_homes(
+    news, client, django_capture_on_commit_callbacks
+):
+    from actions.factories import ActionSheetFactory
+    from actions.models import ActionCatalogPage
+    from editorial.models import StandardPage
+
+    label = StandardPage.objects.get(slug="label", locale__language_code="fr")
+    catalogue = ActionCatalogPage(title="Atlaas", slug="atlaas-test", locale=label.locale)
+    catalogue = label.add_child(instance=catalogue)
+    catalogue.save_revision().publish()
+    sheet = ActionSheetFactory()
+    shown = [catalogue.url, f"{catalogue.url}fiches/{sheet.pk}/", "/"]
+    warm(client, [*shown, "/association/"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.title = "Action fictive, corrigée"
+        sheet.save()
+
+    assert set(states(client, shown).values()) == {"MISS"}
+    assert client.get("/association/")["X-Cache"] == "HIT"
+
+
+def test_a_news_category_change_purges_every_page(news, client, django_capture_on_commit_callbacks):
+    from editorial.models import NewsCategory
+
+    urls = [ARTICLE, "/association/", "/en/"]
+    warm(client, urls)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsCategory.objects.create(locale=news.locale, name="Nouvelle", slug="nouvelle")
+
+    assert set(states(client, urls).values()) == {"MISS"}
 
 
 def test_nothing_is_purged_before_the_transaction_commits(news, client, django_capture_on_commit_callbacks):
