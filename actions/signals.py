@@ -14,7 +14,11 @@ from .models import ActionCatalogPage, ActionSheet
 @receiver(post_save, sender=ActionSheet)
 @receiver(post_delete, sender=ActionSheet)
 def sheet_changed(sender, **kwargs) -> None:
+    page_cache.purge(catalogue_and_homes)
+
+
+def catalogue_and_homes() -> page_cache.Purge:
     target = page_cache.Purge()
     target.pages.update(ActionCatalogPage.objects.all())
     target.pages.update(Page.objects.filter(depth=2))  # the home page of each language
-    page_cache.purge(target)
+    return target

@@ -277,15 +277,17 @@ def bump(tags: Iterable[str]) -> None:
             cache.set(key, time.time_ns(), None)
 
 
-def purge(target: Purge) -> None:
-    """Purge ``target`` from the page cache and the CDN once the transaction commits."""
+def purge(target: Purge | Callable[[], Purge]) -> None:
+    """Purge ``target`` from the page cache and the CDN once the transaction commits. A callable
+    is called then: what to purge is looked up after the commit, outside the request's
+    transaction and its query budget."""
+    transaction.on_commit(lambda: _purge_now(target() if callable(target) else target))
+
+
+def _purge_now(target: Purge) -> None:
     tags = target.all_tags()
     if not tags:
         return
-    transaction.on_commit(lambda: _purge_now(target, tags))
-
-
-def _purge_now(target: Purge, tags: set[str]) -> None:
     bump(tags)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         try:
@@ -313,15 +315,21 @@ def purge_everything() -> None:
 
 
 def page_event(page, event: str, *, extra: Iterable = ()) -> None:
-    """Purge ``page`` and everything that shows it, for ``event`` (see register_dependents)."""
-    target = Purge()
-    target.add(page)
-    for item in extra:
-        target.add(item)
-    for dependents in _dependents:
-        for item in dependents(page, event) or ():
-            if item is ALL:
-                target.everything = True
-            else:
-                target.add(item)
-    purge(target)
+    """Purge ``page`` and everything that shows it, for ``event`` (see register_dependents);
+    looked up after the commit, except for a deletion (the page is gone by then)."""
+    extra = list(extra)
+
+    def target() -> Purge:
+        found = Purge()
+        found.add(page)
+        for item in extra:
+            found.add(item)
+        for dependents in _dependents:
+            for item in dependents(page, event) or ():
+                if item is ALL:
+                    found.everything = True
+                else:
+                    found.add(item)
+        return found
+
+    purge(target() if event == "deleted" else target)

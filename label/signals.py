@@ -14,6 +14,10 @@ from .models import LabelEdition, PalmaresIndexPage, PalmaresPage
 @receiver(post_save, sender=LabelEdition)
 @receiver(post_delete, sender=LabelEdition)
 def edition_changed(sender, instance: LabelEdition, **kwargs) -> None:
+    page_cache.purge(palmares_and_homes)
+
+
+def palmares_and_homes() -> page_cache.Purge:
     target = page_cache.Purge()
     for pages in (
         PalmaresIndexPage.objects.all(),
@@ -21,4 +25,4 @@ def edition_changed(sender, instance: LabelEdition, **kwargs) -> None:
         Page.objects.filter(depth=2),  # the home page of each language
     ):
         target.pages.update(pages)
-    page_cache.purge(target)
+    return target

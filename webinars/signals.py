@@ -36,5 +36,10 @@ def sessions_shown_on(page, event: str):
 @receiver(post_delete, sender=Registration)
 def registrations_changed(sender, instance: Registration, **kwargs) -> None:
     """The session page shows the seats left, in every language (they count on the French page)."""
-    session = instance.session
-    page_cache.purge(page_cache.Purge(pages={session, *session.get_translations()}))
+    session_id = instance.session_id
+
+    def target() -> page_cache.Purge:
+        session = SessionPage.objects.get(pk=session_id)
+        return page_cache.Purge(pages={session, *session.get_translations()})
+
+    page_cache.purge(target)
