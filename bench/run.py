@@ -360,7 +360,9 @@ connections and the other caches stay warm), then by one client alone ({ONE_CLIE
 uncached), then the same load on `{STATIC_PATH}` (WhiteNoise) in the same run. Targets (issue 13):
 from cache ≥ 0.8 × static req/s, uncached ≥ 1/20 of static req/s. Machine: {platform.machine()},
 {os.cpu_count()} CPU, Python {platform.python_version()}, database
-{"PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"}. Whole run: {seconds:.0f} s. Load average
+{"PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"}, page cache in
+{"Redis (REDIS_URL), shared by the workers" if os.environ.get("REDIS_URL") else "each worker's local memory"}.
+Whole run: {seconds:.0f} s. Load average
 at the end (1, 5, 15 min): {", ".join(f"{value:.1f}" for value in os.getloadavg())}; figures from a
 machine busy with other work are slower than the site is.
 
