@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
@@ -73,6 +73,23 @@ def purge_deleted(sender, instance=None, **kwargs) -> None:
 def purge_everything(sender, **kwargs) -> None:
     """Navigation, footer and site settings are on every page."""
     page_cache.purge_everything()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_restricted(sender, instance: PageViewRestriction, **kwargs) -> None:
+    """A privacy setting (password, login, groups) changes without publishing: the page and its
+    descendants must not stay in the cache for everyone."""
+    page_id = instance.page_id
+
+    def target() -> page_cache.Purge:
+        page = Page.objects.filter(pk=page_id).first()
+        found = page_cache.Purge()
+        if page is not None:
+            found.pages.update(page.get_descendants(inclusive=True))
+        return found
+
+    page_cache.purge(target)
 
 
 def connect_purge_everything_models() -> None:

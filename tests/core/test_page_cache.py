@@ -496,6 +496,23 @@ def test_a_news_category_change_purges_every_page(news, client, django_capture_o
     assert set(states(client, urls).values()) == {"MISS"}
 
 
+def test_a_privacy_setting_purges_the_page_and_its_descendants(
+    news, client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    index = news.get_parent()
+    warm(client, ["/actualites/", ARTICLE, "/association/"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+
+    for url in ("/actualites/", ARTICLE):
+        response = client.get(url)
+        assert (response.status_code, response["X-Cache"]) == (302, "BYPASS")
+    assert client.get("/association/")["X-Cache"] == "HIT"
+
+
 def test_nothing_is_purged_before_the_transaction_commits(news, client, django_capture_on_commit_callbacks):
     warm(client, [ARTICLE])
 
