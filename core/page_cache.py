@@ -25,6 +25,8 @@ How it works:
   was built.
 - :func:`purge` runs once the transaction commits; it also asks ``wagtail.contrib.frontend_cache``
   (when ``WAGTAILFRONTENDCACHE`` is configured) to purge the same pages and paths from a CDN.
+- Pages also change with time alone (an embargo lifted, a webinar that starts): apps register
+  the next such moment (:func:`register_next_change`); entries and ``s-maxage`` never outlive it.
 - Which pages list which is not known here (core cannot import the apps above it): each app
   registers a function with :func:`register_dependents` that names the pages, paths or tags a
   changed page shows up on (its index, the home page, the feeds...).
@@ -42,6 +44,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -147,11 +150,12 @@ def _response_tags(request: HttpRequest, response: HttpResponse) -> set[str] | N
     return {ALL, path_tag(request.path), *tags}
 
 
-def _make_public(response: HttpResponse) -> None:
+def _make_public(response: HttpResponse, until_change: int | None = None) -> None:
     cache_control = response.get("Cache-Control", "")
-    options = {"public": True, "s_maxage": settings.PAGE_CACHE_S_MAXAGE}
+    limit = until_change or settings.PAGE_CACHE_S_MAXAGE
+    options = {"public": True, "s_maxage": min(settings.PAGE_CACHE_S_MAXAGE, limit)}
     if "max-age" not in cache_control:
-        options["max_age"] = settings.PAGE_CACHE_MAX_AGE
+        options["max_age"] = min(settings.PAGE_CACHE_MAX_AGE, limit)
     patch_cache_control(response, **options)
 
 
@@ -174,6 +178,33 @@ def _bypass(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     ):
         _make_private(response)
     return response
+
+
+# --- what changes with time alone ----------------------------------------------------------------
+
+_next_changes: list[Callable] = []
+NEXT_CHANGE_KEY = "pc:next-change"
+NEXT_CHANGE_CHECK_SECONDS = 60
+
+
+def register_next_change(function: Callable) -> Callable:
+    """Register ``function() -> datetime | None``: the next moment pages change without anyone
+    saving anything (an embargo lifted, a webinar that starts or ends, a congress that ends).
+    No entry is kept, nor left to a CDN, beyond the soonest such moment. Used as a decorator."""
+    _next_changes.append(function)
+    return function
+
+
+def seconds_until_next_change(cache) -> int | None:
+    """Seconds until the soonest registered change (at least 1), None when none is known. Looked up
+    at most once a minute (and after each purge) by all the processes together."""
+    moment = cache.get(NEXT_CHANGE_KEY)
+    if moment is None:
+        now = timezone.now()
+        moments = [found for function in _next_changes if (found := function()) and found > now]
+        moment = min(moments).timestamp() if moments else 0.0
+        cache.set(NEXT_CHANGE_KEY, moment, NEXT_CHANGE_CHECK_SECONDS)
+    return max(1, int(moment - time.time()) + 1) if moment else None
 
 
 def _from_entry(entry: dict) -> HttpResponse:
@@ -208,7 +239,8 @@ class PageCacheMiddleware:
         tags = _response_tags(request, response)
         if tags is None:
             return _bypass(request, response)
-        _make_public(response)
+        until_change = seconds_until_next_change(cache)
+        _make_public(response, until_change)
         response[HEADER] = "MISS"
         keys = {tag: _tag_key(tag) for tag in tags}
         versions = cache.get_many([EPOCH_KEY, *keys.values()])
@@ -224,7 +256,7 @@ class PageCacheMiddleware:
                 "headers": [(name, value) for name, value in response.items() if name.lower() not in _SKIP],
                 "content": response.content,
             },
-            settings.PAGE_CACHE_TIMEOUT,
+            min(settings.PAGE_CACHE_TIMEOUT, until_change or settings.PAGE_CACHE_TIMEOUT),
         )
         return response
 
@@ -270,6 +302,7 @@ def bump(tags: Iterable[str]) -> None:
     """Make every entry stored under one of ``tags`` stale, in every process sharing the cache.
     The epoch moves first (see the module docstring)."""
     cache = _cache()
+    cache.delete(NEXT_CHANGE_KEY)  # what was saved may bring a change forward (a new embargo)
     for key in [EPOCH_KEY, *(_tag_key(tag) for tag in sorted(set(tags)))]:
         try:
             cache.incr(key)

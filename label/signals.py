@@ -4,6 +4,7 @@ its results are published ("Publier les résultats", label.services.publication)
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import Page
 
 from core import page_cache
@@ -26,3 +27,14 @@ def palmares_and_homes() -> page_cache.Purge:
     ):
         target.pages.update(pages)
     return target
+
+
+@page_cache.register_next_change
+def next_results_publication():
+    """Results scheduled for later appear by themselves when their time comes."""
+    return (
+        LabelEdition.objects.filter(results_published_at__gt=timezone.now())
+        .order_by("results_published_at")
+        .values_list("results_published_at", flat=True)
+        .first()
+    )

@@ -1,8 +1,11 @@
 """Registrants are told when a session they registered to moves (see services.announce_schedule);
 the page cache forgets what shows a session when it or its registrations change."""
 
+import datetime
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.signals import page_published
 
 from core import page_cache
@@ -43,3 +46,18 @@ def registrations_changed(sender, instance: Registration, **kwargs) -> None:
         return page_cache.Purge(pages={session, *session.get_translations()})
 
     page_cache.purge(target)
+
+
+@page_cache.register_next_change
+def next_session_start_or_end():
+    """A session leaves the upcoming lists when it starts, and closes its registrations (and
+    shows its replay) when it ends."""
+    now = timezone.now()
+    rows = SessionPage.objects.live().filter(starts_at__gt=now - datetime.timedelta(days=2))
+    moments = [
+        moment
+        for starts_at, minutes in rows.values_list("starts_at", "duration_minutes")
+        for moment in (starts_at, starts_at + datetime.timedelta(minutes=minutes))
+        if moment > now
+    ]
+    return min(moments, default=None)

@@ -513,6 +513,33 @@ def test_a_privacy_setting_purges_the_page_and_its_descendants(
     assert client.get("/association/")["X-Cache"] == "HIT"
 
 
+def s_maxage(response) -> int:
+    directives = dict(part.strip().partition("=")[::2] for part in response["Cache-Control"].split(","))
+    return int(directives["s-maxage"])
+
+
+def test_nothing_stays_cached_past_a_scheduled_change(news, client, django_capture_on_commit_callbacks):
+    """Results under embargo until a set time appear then without anyone saving anything: no
+    entry, and no CDN copy, outlives that moment."""
+    from label.models import LabelEdition
+    from territories import demo as territories_demo
+
+    territories_demo.load_reference()
+    assert s_maxage(client.get("/association/")) == 3600
+    with django_capture_on_commit_callbacks(execute=True):
+        LabelEdition.objects.create(
+            year=2031,
+            number=32,
+            ceremony_city="Villebrume",
+            results_published_at=timezone.now() + datetime.timedelta(minutes=10),
+        )
+
+    response = client.get("/label/")
+    assert response["X-Cache"] == "MISS"
+    assert 590 <= s_maxage(response) <= 601
+    assert "max-age=60" in response["Cache-Control"]
+
+
 def test_nothing_is_purged_before_the_transaction_commits(news, client, django_capture_on_commit_callbacks):
     warm(client, [ARTICLE])
 
