@@ -278,7 +278,7 @@ class Purge:
         """A page, a path (``"/..."``) or a tag (anything else)."""
         if isinstance(item, str):
             (self.paths if item.startswith("/") else self.tags).add(item)
-        elif item is not None:
+        elif item is not None and item.pk is not None:  # a page deleted since has no pk
             self.pages.add(item)
 
     def all_tags(self) -> set[str]:
@@ -314,7 +314,17 @@ def purge(target: Purge | Callable[[], Purge]) -> None:
     """Purge ``target`` from the page cache and the CDN once the transaction commits. A callable
     is called then: what to purge is looked up after the commit, outside the request's
     transaction and its query budget."""
-    transaction.on_commit(lambda: _purge_now(target() if callable(target) else target))
+    transaction.on_commit(lambda: _purge_now(_resolve(target)))
+
+
+def _resolve(target: Purge | Callable[[], Purge]) -> Purge:
+    if not callable(target):
+        return target
+    try:
+        return target()
+    except Exception:  # never fail the writer once committed: purge too much rather than too little
+        logger.exception("Page cache: could not tell what to purge; purging every page")
+        return Purge(everything=True)
 
 
 def _purge_now(target: Purge) -> None:
@@ -351,12 +361,15 @@ def page_event(page, event: str, *, extra: Iterable = ()) -> None:
     """Purge ``page`` and everything that shows it, for ``event`` (see register_dependents);
     looked up after the commit, except for a deletion (the page is gone by then)."""
     extra = list(extra)
+    page_id = page.pk
 
     def target() -> Purge:
-        found = Purge()
-        found.add(page)
+        found = Purge(tags={page_tag(page_id)})
         for item in extra:
             found.add(item)
+        if page.pk is None:  # deleted in the same transaction: its deletion purged the rest
+            return found
+        found.add(page)
         for dependents in _dependents:
             for item in dependents(page, event) or ():
                 if item is ALL:
