@@ -378,4 +378,4 @@ def page_event(page, event: str, *, extra: Iterable = ()) -> None:
                     found.add(item)
         return found
 
-    purge(target() if event == "deleted" else target)
+    purge(_resolve(target) if event == "deleted" else target)
