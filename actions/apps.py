@@ -14,3 +14,5 @@ class ActionsConfig(AppConfig):
 
         # Asked for from the portal's report page, built by the task worker (services.report_documents).
         documents.register(ReportPdf, report_pdf)
+
+        from . import signals  # noqa: F401

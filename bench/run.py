@@ -6,9 +6,12 @@
 2. collectstatic into the temporary folder;
 3. gunicorn (gthread, 2 workers) on 127.0.0.1, settings ``config.settings.bench``
    (production minus HTTPS redirect/HSTS, a generated SECRET_KEY, DEBUG off);
-4. for each page (home, news index, a palmarès page, a collectivity page), a bounded load
-   (BENCH_REQUESTS requests, BENCH_CONCURRENCY threads, 10 s timeout each), then the same
-   load on /static/css/main.css right after: median, 95th percentile, requests per second;
+4. for each page type (bench/targets.py), a bounded load (BENCH_REQUESTS requests,
+   BENCH_CONCURRENCY threads, 10 s timeout each) twice: from the page cache (core.page_cache;
+   the X-Cache header of a request after the warm-up is reported), and uncached, that is built
+   by Python for every request (the X-Bench-No-Cache header, which config.settings.bench
+   honours, skips the cache; the process stays warm); then one client alone, uncached; then the
+   same load on /static/css/main.css right after: median, 95th percentile, requests per second;
 5. a table on stdout and in bench/results.md; gunicorn is stopped on exit, whatever happens.
 
 Pages whose URL cannot be found or does not answer 200 are skipped, and the output says so.
@@ -60,15 +63,31 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(port: int, path: str, connection: http.client.HTTPConnection | None = None) -> tuple[int, float]:
-    """GET path on 127.0.0.1; returns (status, seconds). Reuses `connection` (keep-alive)."""
+#: Sent by the "uncached" measures: config.settings.bench's PAGE_CACHE_BYPASS_HEADER.
+UNCACHED = {"X-Bench-No-Cache": "1"}
+ONE_CLIENT_REQUESTS = 40
+
+
+def _get(
+    port: int,
+    path: str,
+    connection: http.client.HTTPConnection | None = None,
+    headers: dict[str, str] | None = None,
+    answer: dict | None = None,
+) -> tuple[int, float]:
+    """GET path on 127.0.0.1; returns (status, seconds). Reuses `connection` (keep-alive);
+    `answer`, when given, receives the response's X-Cache header."""
     own = connection is None
     connection = connection or http.client.HTTPConnection(HOST, port, timeout=TIMEOUT)
     started = time.perf_counter()
     try:
-        connection.request("GET", path, headers={"Host": f"{HOST}:{port}", "Accept-Encoding": "gzip"})
+        connection.request(
+            "GET", path, headers={"Host": f"{HOST}:{port}", "Accept-Encoding": "gzip", **(headers or {})}
+        )
         response = connection.getresponse()
         response.read()
+        if answer is not None:
+            answer["x_cache"] = response.getheader("X-Cache") or "-"
         return response.status, time.perf_counter() - started
     finally:
         if own:
@@ -81,6 +100,7 @@ def load(
     requests: int = REQUESTS,
     concurrency: int = CONCURRENCY,
     max_seconds: float = MAX_SECONDS_PER_URL,
+    headers: dict[str, str] | None = None,
 ) -> tuple[list[float], int, float]:
     """`requests` GETs of `path` by `concurrency` threads, stopped after `max_seconds`;
     returns (latencies, errors, wall time)."""
@@ -99,7 +119,7 @@ def load(
                 if time.perf_counter() > deadline:
                     break
                 try:
-                    status, seconds = _get(port, path, connection)
+                    status, seconds = _get(port, path, connection, headers)
                 except (OSError, http.client.HTTPException):
                     connection.close()
                     connection = http.client.HTTPConnection(HOST, port, timeout=TIMEOUT)
@@ -121,10 +141,17 @@ def load(
     return latencies, errors, time.perf_counter() - started
 
 
-def measure(port: int, label: str, path: str) -> Measure:
+def measure(
+    port: int,
+    label: str,
+    path: str,
+    headers: dict[str, str] | None = None,
+    requests: int = REQUESTS,
+    concurrency: int = CONCURRENCY,
+) -> Measure:
     for _ in range(WARM_UP):
-        _get(port, path)
-    latencies, errors, wall = load(port, path)
+        _get(port, path, headers=headers)
+    latencies, errors, wall = load(port, path, requests, concurrency, headers=headers)
     latencies.sort()
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
     return Measure(
@@ -208,17 +235,44 @@ def _stop(process: subprocess.Popen | None) -> None:
         process.wait(timeout=5)
 
 
-def _table(rows: list[tuple[Measure, Measure]]) -> str:
+@dataclass
+class Row:
+    """One page type: from the cache, uncached (built by Python), one client uncached, static."""
+
+    cached: Measure
+    x_cache: str
+    uncached: Measure
+    one_client: Measure
+    static: Measure
+
+    def verdict(self) -> str:
+        """Issue 13's targets: from cache ≥ 0.8 × static rps, uncached ≥ 1/20 of static rps."""
+        misses = []
+        if self.cached.rps < 0.8 * self.static.rps:
+            misses.append("cache < 0.8×")
+        if self.uncached.rps < self.static.rps / 20:
+            misses.append("uncached < 1/20")
+        return "yes" if not misses else "no: " + ", ".join(misses)
+
+
+def _table(rows: list[Row]) -> str:
     lines = [
-        "| page | requests | median (ms) | p95 (ms) | req/s "
-        "| static median (ms) | static p95 (ms) | static req/s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | X-Cache | from cache req/s (median ms) | uncached req/s (median, p95 ms) "
+        "| 1 client uncached median (ms) | static req/s (median ms) | cache ÷ static | uncached ÷ static "
+        "| targets met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for page, static in rows:
-        errors = f" ({page.errors} errors)" if page.errors else ""
+    for row in rows:
+        cached, uncached, static = row.cached, row.uncached, row.static
+        errors = sum(m.errors for m in (cached, uncached, row.one_client))
+        flag = f" ({errors} errors)" if errors else ""
         lines.append(
-            f"| {page.label} `{page.path}`{errors} | {page.count} | {page.median_ms:.1f} | {page.p95_ms:.1f} "
-            f"| {page.rps:.0f} | {static.median_ms:.1f} | {static.p95_ms:.1f} | {static.rps:.0f} |"
+            f"| {cached.label} `{cached.path}`{flag} | {row.x_cache} "
+            f"| {cached.rps:.0f} ({cached.median_ms:.1f}) "
+            f"| {uncached.rps:.0f} ({uncached.median_ms:.1f}, {uncached.p95_ms:.1f}) "
+            f"| {row.one_client.median_ms:.1f} | {static.rps:.0f} ({static.median_ms:.1f}) "
+            f"| {cached.rps / static.rps:.2f} | 1/{static.rps / max(uncached.rps, 0.01):.0f} "
+            f"| {row.verdict()} |"
         )
     return "\n".join(lines)
 
@@ -267,7 +321,7 @@ def main() -> int:
         )  # fmt: skip
         _wait_until_up(port, server, time.monotonic() + 60)
 
-        rows: list[tuple[Measure, Measure]] = []
+        rows: list[Row] = []
         skipped: list[str] = []
         for label, path, reason in result["targets"]:
             if path is None:
@@ -279,8 +333,14 @@ def main() -> int:
                 skipped.append(f"{label}: {path} answers {status}")
                 print(f"-- {label}: skipped ({path} answers {status})")
                 continue
-            print(f"-- {label}: {path} then {STATIC_PATH}")
-            rows.append((measure(port, label, path), measure(port, "static", STATIC_PATH)))
+            print(f"-- {label}: {path} from the cache, uncached, then {STATIC_PATH}")
+            cached = measure(port, label, path)
+            answer: dict = {}
+            _get(port, path, answer=answer)
+            uncached = measure(port, label, path, headers=UNCACHED)
+            one_client = measure(port, label, path, UNCACHED, ONE_CLIENT_REQUESTS, concurrency=1)
+            static = measure(port, "static", STATIC_PATH)
+            rows.append(Row(cached, answer["x_cache"], uncached, one_client, static))
         print("== Webinar registrations: a burst from 8 threads")
         burst = subprocess.run(  # noqa: S603 (fixed arguments, our own interpreter)
             [sys.executable, "-c", BURST], cwd=ROOT, env=env, capture_output=True, text=True, check=False
@@ -329,10 +389,16 @@ def _write_results(table: str, skipped: list[str], report: dict, seconds: float)
 
 Measured by `make bench` on {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}: gunicorn
 (gthread, 2 workers × 4 threads) on 127.0.0.1, settings `config.settings.bench`, {REQUESTS} requests
-per URL by {CONCURRENCY} concurrent keep-alive clients after {WARM_UP} warm-up requests; each page is
-followed by the same load on `{STATIC_PATH}` (WhiteNoise) in the same run. Machine: {platform.machine()},
+per URL by {CONCURRENCY} concurrent keep-alive clients after {WARM_UP} warm-up requests. Each page is
+measured from the page cache (X-Cache: the header of a request after the warm-up), then uncached:
+built by Python for every request (the `X-Bench-No-Cache` header skips the page cache; processes,
+connections and the other caches stay warm), then by one client alone ({ONE_CLIENT_REQUESTS} requests,
+uncached), then the same load on `{STATIC_PATH}` (WhiteNoise) in the same run. Targets (issue 13):
+from cache ≥ 0.8 × static req/s, uncached ≥ 1/20 of static req/s. Machine: {platform.machine()},
 {os.cpu_count()} CPU, Python {platform.python_version()}, database
-{"PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"}. Whole run: {seconds:.0f} s. Load average
+{"PostgreSQL" if os.environ.get("BENCH_DATABASE_URL") else "SQLite"}, page cache in
+{"Redis (REDIS_URL), shared by the workers" if os.environ.get("REDIS_URL") else "each worker's local memory"}.
+Whole run: {seconds:.0f} s. Load average
 at the end (1, 5, 15 min): {", ".join(f"{value:.1f}" for value in os.getloadavg())}; figures from a
 machine busy with other work are slower than the site is.
 

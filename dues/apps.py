@@ -10,6 +10,7 @@ class DuesConfig(AppConfig):
     def ready(self) -> None:
         from core import documents
 
+        from . import signals  # noqa: F401
         from .models import InvoicePdf, PaymentReceipt
         from .receipts import receipt_pdf
         from .services.invoice_documents import invoice_pdf

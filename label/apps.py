@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class LabelConfig(AppConfig):
     name = "label"
     verbose_name = _("Label")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

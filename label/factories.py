@@ -117,7 +117,8 @@ class LabelEditionFactory(DjangoModelFactory):
     number = factory.LazyAttribute(lambda o: o.year - 1999)  # the 1st edition was in 2000
     ceremony_date = factory.LazyAttribute(lambda o: datetime.date(o.year, 2, 1))
     ceremony_city = factory.Faker("fictional_commune_name")
-    congress_number = factory.LazyAttribute(lambda o: o.year - 2019)  # the 6th was in 2025
+    # The 6th congress was in 2025; the editions before 2020 had none (bench/dataset.py goes back).
+    congress_number = factory.LazyAttribute(lambda o: o.year - 2019 if o.year >= 2020 else None)
     jury_president = factory.LazyAttribute(lambda o: f"{o.president_first_name} {o.president_surname}")
     jury_size = factory.Faker("random_int", min=10, max=16)
     #: Published when created; ``results_published_at=None`` for an edition under embargo.

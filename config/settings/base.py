@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the shared cache, before sessions and the database (core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,6 +150,63 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache (core.page_cache, docs/decisions.md): anonymous public pages stored in the default
+# cache and purged on publish. On for served sites (server.py); off in development, where the
+# server and the task worker do not share a local-memory cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+PAGE_CACHE_ALIAS = "default"
+#: Seconds an entry stays in the shared cache (purges make it stale sooner).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "86400"))
+#: Cache-Control of a public page: browsers (max-age), then CDNs and proxies (s-maxage), which
+#: are purged on publish (wagtail.contrib.frontend_cache, WAGTAILFRONTENDCACHE below).
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "3600"))
+#: Query-string parameters of listings (pagination, filters): a URL with any other parameter
+#: (a search, tracking tags) is built for its visitor and not stored.
+PAGE_CACHE_QUERY_PARAMS = (
+    "page", "categorie", "tag", "annee", "arobases", "region", "distinction", "tri", "edition",
+    "famille", "enjeu", "service", "population", "kind",
+)  # fmt: skip
+#: Cookies that make a request personal besides the session's (never answered from the cache).
+PAGE_CACHE_PERSONAL_COOKIES = ("messages",)
+#: Views (URL names) stored like pages, with their tags (purged by the apps' signals).
+PAGE_CACHE_URL_NAMES = {
+    "sitemap": ("sitemap",),
+    "webinars:calendar_feed": ("webinars-calendar",),
+    "dues:tiers": ("dues-tiers",),
+}
+#: Models shown on many pages without being pages (snippets, imported rows): saving or deleting
+#: one purges every page. Coarse but always right; bulk imports purge once per row saved.
+PAGE_CACHE_PURGE_EVERYTHING_ON = (
+    "territories.Region", "territories.Department", "territories.Collectivity",
+    "label.Labellisation", "label.Distinction", "editorial.NewsCategory", "editorial.PressContact",
+    "actions.Family", "actions.Enjeu", "actions.Service",
+)  # fmt: skip
+#: A request header that skips the cache (the benchmark's "uncached" figures); empty: none.
+PAGE_CACHE_BYPASS_HEADER = ""
+
+# A CDN or proxy in front (docs/operations.md), purged on publish by the page cache's rules:
+# an HTTP purge (Varnish: PURGE requests), Cloudflare, or CloudFront.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Page URLs already carry their language (/..., /en/...): no per-language copies to purge.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -27,6 +27,8 @@ STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", str(BASE_DIR / "static"))
 # The benchmark loads the demo (which creates the documented demo account) into its own
 # throw-away database, served on 127.0.0.1 only.
 DEMO_DATA_ALLOWED = True
+# bench/run.py measures each page twice: from the page cache, and built by Python (this header).
+PAGE_CACHE_BYPASS_HEADER = "X-Bench-No-Cache"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

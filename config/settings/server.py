@@ -9,6 +9,7 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list, os
 
 DEBUG = False
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

@@ -41,9 +41,19 @@ def test_targets_always_include_the_home_page_and_explain_the_missing_ones(demo_
     assert [label for label, _path, _reason in targets] == [
         "home",
         "news index",
+        "article",
+        "press room",
+        "press release",
         "palmarès",
         "collectivity",
+        "search",
+        "Atlaas catalogue",
+        "action sheet",
+        "webinar season",
+        "webinar cycle",
         "webinar session",
+        "join page",
+        "dues calculator",
     ]
     for _label, path, reason in targets:
         assert path or reason
