@@ -86,7 +86,7 @@ class ReportRunMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_report_run_menu_item():
     return ReportRunMenuItem(
-        gettext_lazy("Générer les rapports de l'année"),
+        gettext_lazy("Rapports annuels"),
         reverse("actions_report_runs"),
         icon_name="doc-full",
         order=322,

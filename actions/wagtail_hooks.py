@@ -233,7 +233,7 @@ class AwaitingMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_awaiting_menu_item():
     return AwaitingMenuItem(
-        _("Fiches actions à modérer"),
+        _("Fiches à modérer"),
         reverse("wagtailsnippets_actions_actionsheet:list") + f"?moderation={AWAITING}",
         icon_name="tasks",
         order=322,

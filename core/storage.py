@@ -1,7 +1,5 @@
 """Storage of the files only their owners may read (private generated documents, uploads):
 outside MEDIA_ROOT, with no URL; a view that checks who asks hands them out.
-
-dues.storage has the same class (written first); new apps use this one.
 """
 
 import os

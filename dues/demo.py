@@ -109,6 +109,8 @@ def load_invoices(today: datetime.date | None = None) -> int:
         steps.append((min(on, today), 1, lambda: action(issued[state])))
 
     todo = {state: collectivity for state, collectivity in members.items() if collectivity.pk not in called}
+    for collectivity in todo.values():
+        _give_unknown_population(collectivity)
     if "stripe" in todo:
         issue("stripe", today - days(40))
         then(today - days(31), _pay_online, "stripe")
@@ -165,3 +167,15 @@ def _pay_part(invoice: Invoice) -> None:
 
 def _credit(invoice: Invoice, on: datetime.date) -> None:
     invoice_services.credit_invoice(invoice=invoice, reason=CREDIT_REASON, today=on)
+
+
+#: An illustrative population for a demo member the territories demo leaves without one (a
+#: commune no demo edition labels): its dues depend on it. Set after the Atlaas demo, whose
+#: figures do not move.
+ILLUSTRATIVE_POPULATION = 1_850
+
+
+def _give_unknown_population(collectivity: Collectivity) -> None:
+    if collectivity.population is None:
+        collectivity.population = ILLUSTRATIVE_POPULATION
+        collectivity.save(update_fields=["population"])

@@ -1,26 +1,6 @@
-"""Storage of the uploads only staff may read: outside MEDIA_ROOT, with no URL."""
+"""The dues' private files (deliberations, invoices, receipts) use core's private storage; this
+module stays because the dues migrations name ``dues.storage.private_storage``."""
 
-import os
+from core.storage import PrivateStorage, private_storage
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files under ``settings.PRIVATE_MEDIA_ROOT`` (read at each use), never given an address."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("private files have no public address; use the staff-only view")
-
-
-def private_storage() -> PrivateStorage:
-    """A callable, so that migrations do not record a path."""
-    return PrivateStorage()
+__all__ = ["PrivateStorage", "private_storage"]

@@ -34,7 +34,7 @@ PAGES = {
     "congress page": ("/congres/agen-2026/", 6, 31),
     "palmarès index": ("/label/palmares/", 7, 29),
     "palmarès 2026": ("/label/palmares/2026/", 11, 38),
-    "collectivity history": ("/label/palmares/collectivites/agen/", 8, 30),
+    "collectivity history": ("/label/palmares/collectivites/agen/", 10, 30),
     "search": ("/recherche/?q=label", 6, 33),
     "search prompt": ("/recherche/", 0, 17),
     "atlaas catalogue": ("/label/atlaas/", 10, 32),
