@@ -20,9 +20,8 @@ from members.services import is_staff_manager
 
 from . import admin_views, views
 from .models import ActionSheet, Enjeu, Family, Service, SheetStatus
+from .panels import AWAITING, awaiting_url
 from .services.sheets import LOG_APPROVE, LOG_PUBLISH, LOG_WITHDRAW
-
-AWAITING = "attente"
 
 
 class FamilyViewSet(SnippetViewSet):
@@ -234,7 +233,7 @@ class AwaitingMenuItem(MenuItem):
 def register_awaiting_menu_item():
     return AwaitingMenuItem(
         _("Fiches à modérer"),
-        reverse("wagtailsnippets_actions_actionsheet:list") + f"?moderation={AWAITING}",
+        awaiting_url(),
         icon_name="tasks",
         order=322,
     )
@@ -258,3 +257,10 @@ def register_collectivity_sheets_section(request, collectivity):
 
 # The staff's yearly generation of the reports' PDFs registers its own pages.
 from . import report_admin  # noqa: E402, F401
+
+
+@hooks.register("construct_homepage_panels")
+def add_action_sheets_panel(request, panels):
+    from .panels import ActionSheetsPanel
+
+    panels.append(ActionSheetsPanel())
