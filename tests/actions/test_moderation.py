@@ -206,3 +206,22 @@ def test_the_demo_history_pages_list_the_sheets_in_both_languages(full_demo, cli
     assert f"Les {published} fiches actions de Dijon dans le catalogue" in french
     english = client.get("/en/label/palmares/collectivites/dijon/").content.decode()
     assert 'href="/en/' in english.split('aria-labelledby="fiches-actions"')[1].split("</section>")[0]
+
+
+def test_sheets_published_before_moderation_existed_do_not_fill_the_queue():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "actions.migrations.0005_sheets_published_before_moderation_are_reviewed"
+    )
+    published = ActionSheetFactory()
+    draft = ActionSheetFactory(status=SheetStatus.DRAFT)
+    assert list(ActionSheet.objects.awaiting_moderation()) == [published]
+
+    migration.mark_reviewed(apps, None)
+
+    assert not ActionSheet.objects.awaiting_moderation().exists()
+    draft.refresh_from_db()
+    assert draft.reviewed_at is None  # a draft was never public: nothing to say it was read
