@@ -21,13 +21,24 @@ from territories.models import Collectivity
 from ..models import Invoice, InvoiceKind
 
 
+def last_year_paid(membership: Membership | None) -> int | None:
+    """The last dues year the membership has paid to its end (31 December), or None. A paid
+    period that stops during a year (a date typed before payments wrote it) leaves that year's
+    call to pay."""
+    paid_until = membership.paid_until if membership is not None else None
+    if paid_until is None:
+        return None
+    return paid_until.year if (paid_until.month, paid_until.day) == (12, 31) else paid_until.year - 1
+
+
 def unpaid_invoices(collectivity: Collectivity | int, membership: Membership | None) -> QuerySet:
     """The collectivity's calls still to pay for periods its membership has not paid, the
     oldest due first, with ``paid_cents`` annotated: what it must pay to be active again."""
     collectivity_id = getattr(collectivity, "pk", collectivity)
     invoices = Invoice.objects.filter(collectivity_id=collectivity_id).outstanding()
-    if membership is not None and membership.paid_until is not None:
-        invoices = invoices.filter(period_year__gt=membership.paid_until.year)
+    covered = last_year_paid(membership)
+    if covered is not None:
+        invoices = invoices.filter(period_year__gt=covered)
     return invoices.order_by("due_on", "year", "sequence")
 
 
@@ -46,7 +57,7 @@ class ToPay:
 def amounts_to_pay(membership: Membership, invoices: Iterable[Invoice]) -> ToPay:
     """From the collectivity's ``invoices`` annotated with their payment state (already read by
     the page, no query here): the calls of periods not paid yet, oldest due first."""
-    covered = membership.paid_until.year if membership.paid_until else None
+    covered = last_year_paid(membership)
     unpaid = sorted(
         (
             invoice

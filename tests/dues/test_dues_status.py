@@ -250,3 +250,20 @@ def test_invoices_page_queries_stay_flat(client, settings, django_assert_max_num
             response = client.get(reverse("dues:invoices"))
     assert len(large.captured_queries) == len(small.captured_queries)
     assert "2026-00006" in response.content.decode()
+
+
+def test_a_paid_period_ending_during_the_year_leaves_that_years_call_to_pay(client, membership):
+    """A paid period typed before payments wrote it may stop mid-year: that year's call is still
+    owed, and the portal lists it under what to pay."""
+    Membership.objects.filter(pk=membership.pk).update(paid_until=datetime.date(2026, 11, 2))
+    with at(2026, 10, 1):
+        call = issue(membership, 2026)
+        pay(call, amount=10000, received_on=datetime.date(2026, 10, 1))
+    with at(2026, 12, 2):
+        assert Membership.objects.get(pk=membership.pk).unpaid_invoice_number == call.number
+        referent = MemberRoleFactory(collectivity=membership.collectivity, role=Role.REFERENT).user
+        client.force_login(referent)
+        html = client.get(reverse("dues:invoices")).content.decode()
+        section = html.split('id="regulariser"', 1)[1].split("</section>", 1)[0]
+        assert call.number in section
+        assert "Aucun appel de cotisation n'est en attente" not in section
