@@ -100,7 +100,8 @@ def test_every_public_page_type_reflows_at_320_css_px(browser, live_server, full
 
 
 def test_the_member_portal_reflows_at_320_css_px(browser, live_server, full_demo):
-    """A référent's portal (the people table, the invitation form) and profile, in both languages."""
+    """A référent's portal (the people table, the invitation form), profile, invoices, action sheets,
+    self-assessment report and webinar registrations, in both languages."""
     from members import demo as members_demo
 
     context = browser.new_context(
@@ -114,8 +115,16 @@ def test_the_member_portal_reflows_at_320_css_px(browser, live_server, full_demo
     page.click("form.form button[type=submit]")
     page.wait_for_url(f"**{reverse('members:portal')}")
     too_wide = []
-    urls = [reverse("members:portal"), reverse("members:profile")]
-    urls += [english(reverse, "members:portal"), english(reverse, "members:profile")]
+    names = [
+        "members:portal",
+        "members:profile",
+        "dues:invoices",
+        "actions_portal:list",
+        "actions_portal:create",
+        "actions_portal:report",
+        "webinars:collectivity",
+    ]
+    urls = [reverse(name) for name in names] + [english(reverse, name) for name in names]
     for url in urls:
         response = page.goto(url)
         assert response.status == 200, url
