@@ -108,21 +108,21 @@ def load_invoices(today: datetime.date | None = None) -> int:
     def then(on: datetime.date, action: Callable[[Invoice], None], state: str):
         steps.append((min(on, today), 1, lambda: action(issued[state])))
 
-    todo = {state: collectivity for state, collectivity in members.items() if collectivity.pk not in called}
-    for collectivity in todo.values():
+    to_issue = {state: member for state, member in members.items() if member.pk not in called}
+    for collectivity in to_issue.values():
         _give_unknown_population(collectivity)
-    if "stripe" in todo:
+    if "stripe" in to_issue:
         issue("stripe", today - days(40))
         then(today - days(31), _pay_online, "stripe")
-    if "mandat" in todo:
+    if "mandat" in to_issue:
         issue("mandat", today - days(75))
         then(today - days(20), _pay_by_mandat, "mandat")
-    if "partly" in todo:
+    if "partly" in to_issue:
         issue("partly", today - term - days(20))
         then(today - days(25), _pay_part, "partly")
-    if "overdue" in todo:
+    if "overdue" in to_issue:
         issue("overdue", today - term - days(120))
-    if "credited" in todo:
+    if "credited" in to_issue:
         issue("credited", today - days(100))
         then(today - days(80), lambda invoice: _credit(invoice, today - days(80)), "credited")
     for _day, _order, run in sorted(steps, key=lambda step: (step[0], step[1])):

@@ -14,8 +14,10 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.models.documents import GeneratedDocument
+from core.models.runs import BackgroundRun, RunStatus
 from territories.choices import CollectivityKind
 
+from .money import AmountDisplay
 from .storage import private_storage as private_storage_callable
 
 
@@ -28,7 +30,7 @@ class DuesTierQuerySet(models.QuerySet):
         return list(self.order_by("-year").values_list("year", flat=True).distinct())
 
 
-class DuesTier(models.Model):
+class DuesTier(AmountDisplay, models.Model):
     """One line of the yearly dues table: a kind of collectivity and a population band."""
 
     year = models.PositiveSmallIntegerField(_("année"))
@@ -88,13 +90,6 @@ class DuesTier(models.Model):
         return self.population_min <= population and (
             self.population_max is None or population <= self.population_max
         )
-
-    def amount_display(self) -> str:
-        from .money import format_eur
-
-        return format_eur(self.amount_cents)
-
-    amount_display.short_description = _("montant")
 
 
 class InvoiceCounter(models.Model):
@@ -203,7 +198,7 @@ class InvoiceQuerySet(models.QuerySet):
         }
 
 
-class Invoice(models.Model):
+class Invoice(AmountDisplay, models.Model):
     """An "appel de cotisation", or a credit note cancelling one. Numbered in one series per year
     with no gap; never renumbered nor deleted. What it states (the association's identity, the
     bank details, the collectivity's identifiers) is copied at issue: it never changes after."""
@@ -269,13 +264,6 @@ class Invoice(models.Model):
     def reference(self) -> str:
         """What the payer quotes with a transfer."""
         return self.number
-
-    def amount_display(self) -> str:
-        from .money import format_eur
-
-        return format_eur(self.amount_cents)
-
-    amount_display.short_description = _("montant")
 
 
 class ApplicationStatus(models.TextChoices):
@@ -380,38 +368,20 @@ class InvoicePdf(GeneratedDocument):
         return hashlib.sha256(f"{invoice.number}|{invoice.engagement_number}".encode()).hexdigest()[:32]
 
 
-class InvoiceRunStatus(models.TextChoices):
-    QUEUED = "queued", _("En attente")
-    RUNNING = "running", _("En cours")
-    DONE = "done", _("Terminée")
+#: The states of a yearly run: core's, shared by every background run.
+InvoiceRunStatus = RunStatus
 
 
-class InvoiceRun(models.Model):
+class InvoiceRun(BackgroundRun):
     """Staff issue the calls of a year for every member at once: a background task does it and
     records its progress here, shown by an admin page."""
 
     period_year = models.PositiveSmallIntegerField(_("année de cotisation"))
-    status = models.CharField(
-        _("état"), max_length=10, choices=InvoiceRunStatus.choices, default=InvoiceRunStatus.QUEUED
-    )
     total = models.PositiveIntegerField(_("adhérents"), default=0)
-    done = models.PositiveIntegerField(_("traités"), default=0)
     issued = models.PositiveIntegerField(_("appels émis"), default=0)
     skipped = models.PositiveIntegerField(_("déjà appelés"), default=0)
-    errors = models.JSONField(_("erreurs"), default=list, blank=True)
-    created_at = models.DateTimeField(_("lancée le"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("lancée par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundRun.Meta):
         verbose_name = _("émission des appels de l'année")
         verbose_name_plural = _("émissions des appels de l'année")
 
@@ -421,10 +391,6 @@ class InvoiceRun(models.Model):
             if self.created_at
             else str(self.period_year)
         )
-
-    @property
-    def percent(self) -> int:
-        return 100 if not self.total else round(100 * self.done / self.total)
 
 
 from .payment_models import *  # noqa: E402, F403

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models.documents import GeneratedDocument, generated_file_path
 
+from .money import AmountDisplay
 from .storage import private_storage
 
 __all__ = ["EventOutcome", "Payment", "PaymentMethod", "PaymentReceipt", "StripeChannel", "StripeEvent"]
@@ -55,7 +56,7 @@ class PaymentQuerySet(models.QuerySet):
         return {(row["method"], row["stripe_channel"]): (row["count"], row["cents"] or 0) for row in rows}
 
 
-class Payment(models.Model):
+class Payment(AmountDisplay, models.Model):
     """An amount received for an invoice. Partial payments add up; never more than is due."""
 
     invoice = models.ForeignKey(
@@ -100,13 +101,6 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.invoice.number} · {self.amount_display()} · {self.get_method_display()}"
-
-    def amount_display(self) -> str:
-        from .money import format_eur
-
-        return format_eur(self.amount_cents)
-
-    amount_display.short_description = _("montant")
 
 
 class EventOutcome(models.TextChoices):

@@ -307,12 +307,35 @@ def _can_issue(user) -> bool:
     return user.is_active and user.has_perm("dues.add_invoicerun")
 
 
-class RunMenuItem(MenuItem):
+class GatedMenuItem(MenuItem):
+    """A menu item shown to the people its view lets in (``can_open(user)``)."""
+
+    def __init__(self, *args, can_open, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_open = can_open
+
     def is_shown(self, request):
-        return _can_issue(request.user)
+        return self.can_open(request.user)
 
 
-class InvoiceRunViewSet(ViewSet):
+class GatedViewSet(ViewSet):
+    """A dues admin page whose menu entry only shows to those who may open it."""
+
+    @staticmethod
+    def can_open(user) -> bool:
+        raise NotImplementedError
+
+    def get_menu_item(self, order=None):
+        return GatedMenuItem(
+            self.menu_label,
+            self.menu_url,
+            icon_name=self.menu_icon,
+            order=order or self.menu_order,
+            can_open=self.can_open,
+        )
+
+
+class InvoiceRunViewSet(GatedViewSet):
     """Issue the year's calls for every member: a form, then the run's progress page."""
 
     name = "dues_invoice_runs"
@@ -320,22 +343,13 @@ class InvoiceRunViewSet(ViewSet):
     icon = "mail"
     menu_label = _("Émettre les appels")
     menu_order = 400
-
-    def get_menu_item(self, order=None):
-        return RunMenuItem(
-            self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order
-        )
+    can_open = staticmethod(_can_issue)
 
     def get_urlpatterns(self):
         return [path("", invoice_runs, name="index"), path("<int:pk>/", invoice_run, name="detail")]
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_view(request.user)
-
-
-class DashboardViewSet(ViewSet):
+class DashboardViewSet(GatedViewSet):
     """The year's dues at a glance (dues.admin_views.dashboard)."""
 
     name = "dues_dashboard"
@@ -343,11 +357,7 @@ class DashboardViewSet(ViewSet):
     icon = "tasks"
     menu_label = _("Tableau de bord")
     menu_order = 50
-
-    def get_menu_item(self, order=None):
-        return DashboardMenuItem(
-            self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order
-        )
+    can_open = staticmethod(admin_views.can_view)
 
     def get_urlpatterns(self):
         return [path("", admin_views.dashboard, name="index")]

@@ -22,7 +22,7 @@ from core.csv_import import Column, CsvImport, CsvRow, ImportResult, cells
 from core.csv_import.reader import read_capped
 
 from ..models import Invoice, Payment, PaymentMethod
-from ..money import format_eur
+from ..money import AmountDisplay, format_eur
 from . import payments
 
 INVOICE_NUMBER = re.compile(r"\b(\d{4}-\d{5})\b")
@@ -43,14 +43,11 @@ def signed_cents(text: str) -> int:
 
 
 @dataclass(frozen=True)
-class StatementLine:
+class StatementLine(AmountDisplay):
     line: int
     date: datetime.date
     label: str
     amount_cents: int
-
-    def amount_display(self) -> str:
-        return format_eur(self.amount_cents)
 
 
 @dataclass(frozen=True)

@@ -384,12 +384,12 @@ def french_in(chunks: list[str], proper_nouns: list[str]) -> list[str]:
 def reachable_from(crawled: Crawl, start: str) -> set[str]:
     """The crawled pages a visitor reaches from ``start`` by following links."""
     crawled_urls = crawled.urls()
-    seen, todo = {start}, [start]
-    while todo:
-        for path in crawled.outgoing.get(todo.pop(), ()):
+    seen, to_visit = {start}, [start]
+    while to_visit:
+        for path in crawled.outgoing.get(to_visit.pop(), ()):
             if path in crawled_urls and path not in seen:
                 seen.add(path)
-                todo.append(path)
+                to_visit.append(path)
     return seen
 
 
