@@ -3,12 +3,13 @@ page is shown (:func:`actions.services.figures.laureates_sheet_count`), never ty
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from label.blocks import EditionChooserBlock
 
 
 class LaureatesSheetsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titre"), required=False)
-    edition = SnippetChooserBlock("label.LabelEdition", label=_("édition du label"))
+    edition = EditionChooserBlock(label=_("édition du label"))
 
     class Meta:
         icon = "doc-full"

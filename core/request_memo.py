@@ -3,7 +3,8 @@
 Wagtail asks the database for the active locale wherever it needs it (routing through
 ``Page.localized``, ``Locale.get_active()`` in querysets and template tags): four times or more
 per page. During a request, the locale of a language is now found once and remembered until
-the request ends (Django's ``request_started`` and ``request_finished`` signals). Outside a
+the request ends (Django's ``request_started`` and ``request_finished`` signals); it is found in
+the fragment cache (``core.fragment_cache``), which forgets it when a locale changes. Outside a
 request (commands, tasks, tests calling code directly) nothing is remembered, as before.
 
 Only locales that exist are remembered: a language with no locale still raises
@@ -27,8 +28,16 @@ def _get_for_language(manager: LocaleManager, language_code: str):
         return _original_get_for_language(manager, language_code)
     locale = memo.get(language_code)
     if locale is None:
-        locale = memo[language_code] = _original_get_for_language(manager, language_code)
+        locale = memo[language_code] = _shared_locale(manager, language_code)
     return locale
+
+
+def _shared_locale(manager: LocaleManager, language_code: str):
+    """The locale as the fragment cache keeps it (until a locale is saved or deleted), so that a
+    warm process asks the database for it only after a change."""
+    from core.fragment_cache import cached_value
+
+    return cached_value(f"locale:{language_code}", lambda: _original_get_for_language(manager, language_code))
 
 
 def start(**kwargs) -> None:

@@ -7,4 +7,9 @@ class LabelConfig(AppConfig):
     verbose_name = _("Label")
 
     def ready(self) -> None:
+        from core import fragment_cache
+
         from . import signals  # noqa: F401
+        from .models import LabelEdition
+
+        fragment_cache.watch(LabelEdition)  # label.blocks.editions_by_pk

@@ -1,8 +1,41 @@
-"""StreamField block quoting an edition's live figures (for press releases and press kits)."""
+"""StreamField blocks of the label: an edition chosen in a section, and that edition's live
+figures (for the home page, press releases and press kits)."""
+
+import copy
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.fragment_cache import cached_value
+
+
+def editions_by_pk() -> dict:
+    """Every label edition (one a year) by primary key, kept in the fragment cache until an
+    edition is saved or deleted (``label.apps``)."""
+    from .models import LabelEdition
+
+    return cached_value("label:editions", lambda: LabelEdition.objects.in_bulk())
+
+
+class EditionChooserBlock(SnippetChooserBlock):
+    """A label edition chosen in a section. A page's sections read their editions from the
+    fragment cache instead of one query per kind of section (the home page quotes the same
+    edition in two)."""
+
+    def __init__(self, **kwargs):
+        super().__init__("label.LabelEdition", **kwargs)
+
+    def bulk_to_python(self, values):
+        editions = editions_by_pk()
+        return [copy.copy(editions.get(self._pk(value))) for value in values]
+
+    @staticmethod
+    def _pk(value):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
 
 
 class EditionFiguresBlock(blocks.StructBlock):
@@ -10,7 +43,7 @@ class EditionFiguresBlock(blocks.StructBlock):
     is shown while the edition's results are under embargo, except to the team."""
 
     title = blocks.CharBlock(label=_("titre"), required=False)
-    edition = SnippetChooserBlock("label.LabelEdition", label=_("édition du label"))
+    edition = EditionChooserBlock(label=_("édition du label"))
 
     class Meta:
         icon = "list-ol"

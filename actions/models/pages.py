@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
 from core.blocks import BODY_BLOCKS
+from core.fragment_cache import cached_value
 from core.models import BasePage
 from territories.models import Collectivity, Region
 
@@ -137,6 +138,10 @@ class ActionCatalogPage(RoutablePageMixin, BasePage):
 
 
 def catalogue_page(locale: Locale | None = None) -> ActionCatalogPage | None:
-    return (
-        ActionCatalogPage.objects.live().filter(locale=locale or Locale.get_active()).order_by("path").first()
+    """The live Atlaas catalogue of ``locale`` (the active one by default), kept in the fragment
+    cache until a page changes (core.fragment_cache)."""
+    locale = locale or Locale.get_active()
+    return cached_value(
+        f"actions:catalogue:{locale.pk}",
+        lambda: ActionCatalogPage.objects.live().filter(locale=locale).order_by("path").first(),
     )

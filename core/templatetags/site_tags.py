@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page
 
-from core.fragment_cache import SiteChrome, site_chrome
+from core.fragment_cache import SiteChrome, cached_value, site_chrome
 
 register = template.Library()
 
@@ -22,16 +22,19 @@ def live_translations(page: Page) -> list[Page]:
     """``page`` and its live translations, with their locales, ordered by locale.
 
     The language switcher, the hreflang alternates and the Open Graph tags all need them:
-    the list is kept on the page object so that a request asks the database once.
+    the list is kept on the page object, and in the fragment cache until a page changes, so
+    that a warm process does not ask the database for them.
     """
     if not page.pk:
         return []
     cached = getattr(page, "_live_translations", None)
     if cached is None:
-        cached = list(
-            page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+        cached = page._live_translations = cached_value(
+            f"translations:{page._meta.label}:{page.translation_key}",
+            lambda: list(
+                page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+            ),
         )
-        page._live_translations = cached
     return cached
 
 

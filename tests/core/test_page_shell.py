@@ -116,13 +116,35 @@ def test_breadcrumbs_list_every_ancestor_below_the_root(demo_site, client):
     assert crumbs == ["/", "/label/", "/label/criteres/"]
 
 
-def test_the_locale_is_looked_up_once_per_request(demo_site, client):
-    client.get("/en/association/")
+def locale_queries(client, url: str) -> list[str]:
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/en/association/").status_code == 200
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries.captured_queries if 'FROM "wagtailcore_locale"' in q["sql"]]
 
-    assert len([q for q in queries.captured_queries if 'FROM "wagtailcore_locale"' in q["sql"]]) == 1
+
+def test_a_warm_process_finds_the_locale_without_a_query_until_a_locale_changes(demo_site, client):
+    assert len(locale_queries(client, "/en/association/")) == 1  # a cold process asks once
+    assert locale_queries(client, "/en/association/") == []
+
+    Locale.objects.get(language_code="en").save()
+    assert len(locale_queries(client, "/en/association/")) == 1
+
+
+def alternates(client, url: str) -> dict[str, str]:
+    head = parse(client.get(url).content).find("head")
+    return {link.get("hreflang"): link.get("href") for link in head.find_all("link", rel="alternate")}
+
+
+def test_a_translation_unpublished_or_published_shows_in_the_alternates_at_once(demo_site, client):
+    english = StandardPage.objects.get(slug="association", locale__language_code="en")
+    assert alternates(client, "/association/").get("en", "").endswith("/en/association/")  # cached
+
+    english.unpublish()
+    assert "en" not in alternates(client, "/association/")
+
+    english.save_revision().publish()
+    assert alternates(client, "/association/").get("en", "").endswith("/en/association/")
 
 
 def test_outside_a_request_nothing_is_remembered(demo_site):

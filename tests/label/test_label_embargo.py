@@ -120,6 +120,25 @@ def test_figures_block(embargoed, rf):
         assert [dd.text.strip() for dd in doc.find_all("dd", class_="key-figure__value")][0] == "1"
 
 
+def test_figures_block_of_a_page_sees_the_edition_change_at_once(embargoed, rf):
+    """A page's sections read their editions from the fragment cache (label.blocks)."""
+    translation.activate("fr")
+    block = EditionFiguresBlock()
+    request = rf.get("/")
+    request.user = AnonymousUser()
+
+    def rendered() -> str:
+        [value] = block.bulk_to_python([{"title": "", "edition": embargoed.edition.pk}])
+        return block.render(value, context={"request": request})
+
+    with time_machine.travel(AFTER, tick=False):
+        assert "key-figure" in rendered()  # the edition is now in the cache
+        edition = LabelEdition.objects.get(pk=embargoed.edition.pk)
+        edition.results_published_at = AFTER + datetime.timedelta(days=1)
+        edition.save()
+        assert "key-figure" not in rendered()
+
+
 def test_sitemap(embargoed, client):
     with time_machine.travel(BEFORE, tick=False):
         assert PAGE not in client.get("/sitemap.xml").content.decode()
