@@ -7,7 +7,7 @@ class ActionsConfig(AppConfig):
     verbose_name = _("Fiches actions")
 
     def ready(self) -> None:
-        from core import documents
+        from core import documents, fragment_cache
 
         from .models import ReportPdf
         from .services.report_documents import report_pdf
@@ -16,3 +16,6 @@ class ActionsConfig(AppConfig):
         documents.register(ReportPdf, report_pdf)
 
         from . import signals  # noqa: F401
+        from .models import ActionSheet
+
+        fragment_cache.watch(ActionSheet)  # the laureates' sheets block (actions.blocks)

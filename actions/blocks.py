@@ -4,6 +4,7 @@ page is shown (:func:`actions.services.figures.laureates_sheet_count`), never ty
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from core.fragment_cache import cached_value
 from label.blocks import EditionChooserBlock
 
 
@@ -26,7 +27,15 @@ class LaureatesSheetsBlock(blocks.StructBlock):
         edition = value.get("edition")
         request = (parent_context or {}).get("request")
         visible = edition is not None and (edition.is_public() or sees_embargoed(request))
-        context["count"] = laureates_sheet_count(edition.year, public_only=False) if visible else None
+        # Kept in the fragment cache until a sheet or a labellisation changes (actions.apps, label.apps).
+        context["count"] = (
+            cached_value(
+                f"actions:laureates-sheets:{edition.year}",
+                lambda: laureates_sheet_count(edition.year, public_only=False),
+            )
+            if visible
+            else None
+        )
         context["year"] = edition.year if edition is not None else None
         context["catalogue"] = catalogue_page() if visible else None
         return context

@@ -8,9 +8,12 @@ restrictions: about ten queries a page. They are kept under a version that any c
 could alter them replaces (a page saved, published, unpublished, moved or deleted; the site
 settings, a view restriction, a site or a locale saved or deleted; the models apps ``watch``),
 at once and again when the transaction commits, so that a request reading in between does not
-keep what is about to change. With a shared cache (``REDIS_URL``) every process sees the new
-version at once; with a cache per process, another process sees it within ``FRAGMENT_SECONDS``
-(the version itself lasts that long, so nothing kept under it outlives it).
+keep what is about to change. A request reads the version once (``core.request_memo``), and a
+process keeps what it read under the current version in its own memory, so that a warm process
+asks the shared cache for the version alone. With a shared cache (``REDIS_URL``) every process
+sees the new version from its next request; with a cache per process, another process sees it
+within ``FRAGMENT_SECONDS`` (the version itself lasts that long, so nothing kept under it
+outlives it).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, sites
@@ -53,18 +56,64 @@ class SiteChrome:
     root_url: str  # the site's root page, where a language has no live home
 
 
+_MEMO_KEY = "core.fragment_cache.version"
+#: What this process read or built under the current version (``_get``), so that a warm
+#: process asks the shared cache for the version only, once per request.
+_process_values: dict[str, object] = {}
+_process_version: list[str | None] = [None]
+PROCESS_VALUES_MAX = 1000
+
+
 def version() -> str:
+    """The current version, read once per request (request_memo) and again after a ``forget``."""
+    from core import request_memo
+
+    memo = request_memo.memo()
+    if memo is not None and (current := memo.get(_MEMO_KEY)):
+        return current
     current = cache.get(VERSION_KEY)
     if current is None:
         current = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, current, FRAGMENT_SECONDS):
             current = cache.get(VERSION_KEY) or current
+    if current != _process_version[0]:
+        _process_values.clear()
+        _process_version[0] = current
+    if memo is not None:
+        memo[_MEMO_KEY] = current
     return current
+
+
+def _get(key: str):
+    """The value kept under ``key`` (which names the version): from this process's memory,
+    else from the shared cache."""
+    value = _process_values.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _remember(key, value)
+    return value
+
+
+def _set(key: str, value) -> None:
+    cache.set(key, value, FRAGMENT_SECONDS)
+    _remember(key, value)
+
+
+def _remember(key: str, value) -> None:
+    if len(_process_values) >= PROCESS_VALUES_MAX:
+        _process_values.clear()
+    _process_values[key] = value
 
 
 def forget() -> None:
     """Every page's header and footer are rebuilt on their next request."""
+    from core import request_memo
+
     cache.set(VERSION_KEY, uuid.uuid4().hex, FRAGMENT_SECONDS)
+    memo = request_memo.memo()
+    if memo is not None:
+        memo.pop(_MEMO_KEY, None)
 
 
 def forget_after_commit() -> None:
@@ -94,10 +143,10 @@ def site_for_hostname(hostname: str, port: int) -> Site:
     """Wagtail's ``get_site_for_hostname`` (the site of a request, with its root page), kept
     in the cache under the current version; a host with no site is asked each time."""
     key = f"core:fragments:{version()}:site:{hostname}:{port}"
-    site = cache.get(key)
+    site = _get(key)
     if site is None:
         site = _original_get_site_for_hostname(hostname, port)
-        cache.set(key, site, FRAGMENT_SECONDS)
+        _set(key, site)
     return site
 
 
@@ -120,21 +169,28 @@ def cached_value(name: str, compute):
     """``compute()``, kept in the cache under the current version: for a value read on many
     pages that only changes with what this module watches (see ``watch``)."""
     key = f"core:fragments:{version()}:value:{name}"
-    value = cache.get(key)
+    value = _get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, FRAGMENT_SECONDS)
+        _set(key, value)
     return value
 
 
 def watch(*models) -> None:
     """Saving or deleting a row of ``models`` replaces the version (for apps above core whose
-    settings feed ``cached_value``)."""
+    rows feed ``cached_value``); for a many-to-many table (``Model.field.through``), adding,
+    removing or clearing links does."""
     for model in models:
+        uid = f"core.fragment_cache.watch.{model._meta.label}"
         for signal in (post_save, post_delete):
-            signal.connect(
-                _forget, sender=model, dispatch_uid=f"core.fragment_cache.watch.{model._meta.label}"
-            )
+            signal.connect(_forget, sender=model, dispatch_uid=uid)
+        if model._meta.auto_created:
+            m2m_changed.connect(_forget_on_links_change, sender=model, dispatch_uid=uid)
+
+
+def _forget_on_links_change(sender, action: str = "", **kwargs) -> None:
+    if action.startswith("post_"):
+        forget_now_and_on_commit()
 
 
 def site_chrome(request: HttpRequest) -> SiteChrome:
@@ -144,10 +200,10 @@ def site_chrome(request: HttpRequest) -> SiteChrome:
     site = Site.find_for_request(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = f"core:fragments:{version()}:chrome:{site.pk if site else 0}:{language}"
-    chrome = cache.get(key)
+    chrome = _get(key)
     if chrome is None:
         chrome = build_site_chrome(request, site)
-        cache.set(key, chrome, FRAGMENT_SECONDS)
+        _set(key, chrome)
     return chrome
 
 

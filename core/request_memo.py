@@ -40,6 +40,12 @@ def _shared_locale(manager: LocaleManager, language_code: str):
     return cached_value(f"locale:{language_code}", lambda: _original_get_for_language(manager, language_code))
 
 
+def memo() -> dict | None:
+    """What this request remembers (the locales by language code, and what other core modules
+    put there under their own dotted keys); None outside a request."""
+    return _locales.get()
+
+
 def start(**kwargs) -> None:
     """A request starts: an empty memo."""
     _locales.set({})

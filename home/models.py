@@ -78,10 +78,10 @@ class HomePage(BasePage):
         )
         return list(exclude_members_only(editions).order_by("start_date", "pk")[:UPCOMING])
 
-    def upcoming_sessions(self) -> list[SessionPage]:
+    def upcoming_sessions(self, limit: int = UPCOMING) -> list[SessionPage]:
         """The next webinar sessions of the home's language, soonest first."""
         sessions = SessionPage.objects.live().public().filter(locale_id=self.locale_id).upcoming()
-        return list(exclude_members_only(sessions)[:UPCOMING])
+        return list(exclude_members_only(sessions)[:limit])
 
     def news_index(self) -> NewsIndexPage | None:
         """The live public news index of the home's language; kept until a page changes
@@ -92,11 +92,20 @@ class HomePage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # The sections are kept in the fragment cache until a page changes (core.fragment_cache),
+        # and at most a day (the congresses) or a minute (the sessions, filtered again here).
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
+        now = timezone.now()
+        context["latest_news"] = cached_value(f"home:news:{self.locale_id}", self.latest_news)
         context["news_index"] = self.news_index() if context["latest_news"] else None
-        context["upcoming"] = self.upcoming()
-        context["upcoming_sessions"] = self.upcoming_sessions()
+        context["upcoming"] = cached_value(
+            f"home:congresses:{self.locale_id}:{timezone.localdate(now)}", self.upcoming
+        )
+        sessions = cached_value(
+            f"home:sessions:{self.locale_id}:{now:%Y%m%d%H%M}",
+            lambda: self.upcoming_sessions(limit=2 * UPCOMING),
+        )
+        context["upcoming_sessions"] = [session for session in sessions if session.starts_at > now][:UPCOMING]
         return context
 
     @property

@@ -8,8 +8,12 @@ class LabelConfig(AppConfig):
 
     def ready(self) -> None:
         from core import fragment_cache
+        from territories.models import Collectivity
 
         from . import signals  # noqa: F401
-        from .models import LabelEdition
+        from .models import Distinction, LabelEdition, Labellisation
 
-        fragment_cache.watch(LabelEdition)  # label.blocks.editions_by_pk
+        # label.blocks: the editions of the sections, and the figures they quote.
+        fragment_cache.watch(
+            LabelEdition, Labellisation, Distinction, Collectivity, Collectivity.member_communes.through
+        )

@@ -58,6 +58,13 @@ class EditionFiguresBlock(blocks.StructBlock):
         edition = value.get("edition")
         request = (parent_context or {}).get("request")
         visible = edition is not None and (edition.is_public() or sees_embargoed(request))
-        # The block shows no regions (label/includes/figures.html): they are not asked for.
-        context["figures"] = edition_figures(edition, with_regions=False) if visible else None
+        # The block shows no regions (label/includes/figures.html): they are not asked for. The
+        # figures are kept in the fragment cache until a row they count changes (label.apps).
+        context["figures"] = (
+            cached_value(
+                f"label:edition-figures:{edition.pk}", lambda: edition_figures(edition, with_regions=False)
+            )
+            if visible
+            else None
+        )
         return context

@@ -87,7 +87,10 @@ def fresh_process_state():
     """Start every test as in a fresh process, whatever ran before it in this one: an empty
     cache (Wagtail caches the sites' root paths, and the database may differ from the previous
     test's) and no active language (a request to /en/ leaves English active in the thread)."""
+    from core.page_cache import local_entries
+
     cache.clear()
+    local_entries.clear()
     translation.deactivate()
 
 

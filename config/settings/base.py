@@ -142,7 +142,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "villes-internet",
             "TIMEOUT": 600,
@@ -158,6 +158,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 PAGE_CACHE_ALIAS = "default"
 #: Seconds an entry stays in the shared cache (purges make it stale sooner).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "86400"))
+#: Entries each process also keeps in its own memory (the most recently served): a hit then
+#: asks the shared cache for the versions of the entry's tags only (core.page_cache.LocalEntries).
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "500"))
 #: Cache-Control of a public page: browsers (max-age), then CDNs and proxies (s-maxage), which
 #: are purged on publish (wagtail.contrib.frontend_cache, WAGTAILFRONTENDCACHE below).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))

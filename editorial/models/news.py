@@ -26,6 +26,7 @@ from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet, T
 from wagtail.search import index
 
 from core.blocks import BODY_BLOCKS
+from core.fragment_cache import cached_value
 from core.models import BasePage, exclude_members_only
 from core.pagination import CountedPaginator
 from core.seo import first_stream_image, news_article_json_ld, noon
@@ -176,7 +177,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             articles=self.paginate(request, filters.filter(self.articles(members_only))),
             feed_urls=self.feed_urls(request),
             index_url=self.get_url(request),
-            **self.filter_choices(members_only),
+            # Kept in the fragment cache until a page, a category or a tag changes (editorial.apps).
+            **cached_value(
+                f"news:filters:{self.pk}:{members_only}", lambda: self.filter_choices(members_only)
+            ),
         )
         return context
 
@@ -362,7 +366,12 @@ class ArticlePage(BasePage):
         if isinstance(parent, NewsIndexPage):
             context["feed_urls"] = parent.feed_urls(request)
             context["index_url"] = parent.get_url(request)
-        context["related_articles"] = self.related_articles()
+        # Kept in the fragment cache until a page changes; a preview shows the draft's own.
+        context["related_articles"] = (
+            self.related_articles()
+            if getattr(request, "is_preview", False)
+            else cached_value(f"news:related:{self.pk}", self.related_articles)
+        )
         return context
 
     @property

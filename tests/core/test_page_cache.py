@@ -249,6 +249,50 @@ def test_a_page_built_while_a_purge_happens_is_not_stored(news, client, monkeypa
     assert status(client, "/association/") == "200 HIT"
 
 
+# --- the entries a process keeps in its own memory ------------------------------------------------
+
+
+def test_a_hit_from_the_process_memory_still_checks_the_shared_versions(news, client):
+    from django.core.cache import cache
+
+    assert status(client, "/association/") == "200 MISS"
+    assert len(page_cache.local_entries._entries) == 1
+    assert status(client, "/association/") == "200 HIT"
+
+    # Another process purges the page: it only touches the shared cache.
+    cache.incr(page_cache._tag_key(page_cache.path_tag("/association/")))
+    assert status(client, "/association/") == "200 MISS"
+    assert status(client, "/association/") == "200 HIT"
+
+
+def test_an_emptied_shared_cache_makes_the_process_memory_stale(news, client):
+    from django.core.cache import cache
+
+    client.get("/association/")
+    cache.clear()  # a restarted Redis: no version left that the kept entry could match
+
+    assert status(client, "/association/") == "200 MISS"
+
+
+def test_the_process_memory_is_bounded_and_never_outlives_the_entry(news, client, settings, monkeypatch):
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 2
+    for url in ("/association/", "/actualites/", "/en/"):
+        client.get(url)
+    assert len(page_cache.local_entries._entries) == 2
+
+    now = page_cache.time.time()
+    monkeypatch.setattr(page_cache.time, "time", lambda: now + settings.PAGE_CACHE_TIMEOUT + 1)
+    assert all(page_cache.local_entries.get(key) is None for key in list(page_cache.local_entries._entries))
+    assert page_cache.local_entries._entries == {}
+
+
+def test_without_process_memory_the_shared_cache_serves_alone(news, client, settings):
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
+
+    assert [status(client, "/association/") for _ in range(2)] == ["200 MISS", "200 HIT"]
+    assert page_cache.local_entries._entries == {}
+
+
 # --- purges --------------------------------------------------------------------------------------
 
 ARTICLE = "/actualites/premier/"
