@@ -29,4 +29,4 @@ def test_local_memory_cache_by_default():
 
 def test_redis_cache_when_redis_url_is_set():
     backend = _backend({"REDIS_URL": "redis://127.0.0.1:6379/1"})
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "core.redis_cache.RedisCache"  # Django's, one client per pool
