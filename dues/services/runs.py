@@ -7,19 +7,15 @@ started again (after an error, or for the members added since) issues only what 
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import runs
 from members.models import Membership
 
-from ..models import InvoiceRun, InvoiceRunStatus
+from ..models import InvoiceRun
 from . import invoices
-
-logger = logging.getLogger(__name__)
 
 
 def members_to_invoice():
@@ -39,12 +35,7 @@ def start_run(*, actor, period_year: int) -> InvoiceRun:
 
     if not 2000 <= period_year <= 2100:
         raise ValidationError(_("Indiquez une année de cotisation entre 2000 et 2100."), code="year")
-    busy = (
-        InvoiceRun.objects.select_for_update()
-        .filter(period_year=period_year, status__in=[InvoiceRunStatus.QUEUED, InvoiceRunStatus.RUNNING])
-        .first()
-    )
-    if busy is not None:
+    if runs.busy(InvoiceRun, period_year=period_year) is not None:
         raise ValidationError(
             _("Les appels de %(year)s sont déjà en cours d'émission : attendez la fin de cette émission.")
             % {"year": period_year},
@@ -61,47 +52,19 @@ def start_run(*, actor, period_year: int) -> InvoiceRun:
 
 def execute_run(run_id: int) -> InvoiceRun:
     """Issue the calls of the run's year, one transaction per member, saving the progress after
-    each: a call that fails is recorded in the run's errors and the others go on."""
-    run = InvoiceRun.objects.get(pk=run_id)
-    if run.status == InvoiceRunStatus.DONE:
-        return run
-    memberships = list(members_to_invoice())
-    run.status, run.total, run.done, run.issued, run.skipped, run.errors = (
-        InvoiceRunStatus.RUNNING,
-        len(memberships),
-        0,
-        0,
-        0,
-        [],
+    each (core.runs): a call that fails is recorded in the run's errors and the others go on."""
+    return runs.execute(
+        InvoiceRun.objects.get(pk=run_id),
+        [membership.collectivity for membership in members_to_invoice()],
+        _issue_one,
+        label=lambda collectivity: collectivity.name,
+        counters=("issued", "skipped"),
     )
-    run.save()
-    try:
-        for membership in memberships:
-            _issue_one(run, membership.collectivity)
-            run.done += 1
-            run.save(update_fields=["done", "issued", "skipped", "errors"])
-    finally:
-        # Even if the worker fails midway: a run never stays "running" and blocks the next one.
-        run.status = InvoiceRunStatus.DONE
-        run.finished_at = timezone.now()
-        run.save(update_fields=["status", "finished_at", "done", "issued", "skipped", "errors"])
-    return run
 
 
 def _issue_one(run: InvoiceRun, collectivity) -> None:
     if invoices.open_invoice(collectivity, run.period_year) is not None:
         run.skipped += 1
         return
-    try:
-        invoices.issue_invoice(collectivity=collectivity, period_year=run.period_year, actor=run.started_by)
-    except ValidationError as error:
-        message = " ".join(error.messages)
-    except Exception as error:  # one member's failure must not stop the others'
-        logger.exception("yearly invoice run %s: %s failed", run.pk, collectivity)
-        message = _("Erreur inattendue (%(error)s) : rien n'a été émis pour cette collectivité.") % {
-            "error": type(error).__name__
-        }
-    else:
-        run.issued += 1
-        return
-    run.errors.append({"collectivity": collectivity.name, "message": message})
+    invoices.issue_invoice(collectivity=collectivity, period_year=run.period_year, actor=run.started_by)
+    run.issued += 1

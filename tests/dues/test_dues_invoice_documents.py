@@ -245,7 +245,7 @@ def test_yearly_run_issues_for_every_member_once_and_records_errors(admin_client
         "dues_invoice_runs:detail", args=[run.pk]
     )
     assert (run.status, run.total, run.done, run.issued, run.skipped) == (InvoiceRunStatus.DONE, 4, 4, 2, 1)
-    assert [error["collectivity"] for error in run.errors] == [no_tier.collectivity.name]
+    assert [error["item"] for error in run.errors] == [no_tier.collectivity.name]
     for membership in members:
         assert Invoice.objects.filter(collectivity=membership.collectivity, period_year=YEAR).count() == 1
         assert InvoicePdf.objects.filter(invoice__collectivity=membership.collectivity).exists()
@@ -318,7 +318,7 @@ def test_run_goes_on_after_an_unexpected_failure(commune, monkeypatch):
         run = runs.start_run(actor=None, period_year=YEAR)
     run.refresh_from_db()
     assert (run.status, run.done, run.issued) == (InvoiceRunStatus.DONE, 2, 1)
-    assert run.errors[0]["collectivity"] == failing.collectivity.name
+    assert run.errors[0]["item"] == failing.collectivity.name
     assert "RuntimeError" in run.errors[0]["message"]
     assert Invoice.objects.filter(collectivity=other.collectivity).count() == 1
     assert not Invoice.objects.filter(collectivity=failing.collectivity).exists()
