@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 
+from core import documents
 from members.services import current_collectivity
 from territories.models import Collectivity
 
@@ -102,14 +102,4 @@ def report_download(request, year: int, collectivity: int):
     _check_year(year)
     language = request.GET.get("langue") or translation.get_language()
     row = pdfs.report_row(target, year, language)
-    document = ReportPdf.objects.current(row).first() if row is not None else None
-    if document is None or not document.file.name or not document.file.storage.exists(document.file.name):
-        raise Http404
-    response = FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=document.filename,
-    )
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return documents.private_download(ReportPdf.objects.current(row).first() if row is not None else None)

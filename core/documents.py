@@ -32,7 +32,9 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.http import FileResponse, Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.signals import page_published, page_unpublished
@@ -147,7 +149,7 @@ def build(model: DocumentModel, source_id: int) -> GeneratedDocument | None:
         remove(model, source_id)
         return None
     done = model.objects.current(source).first()
-    if done is not None and _has_file(done):
+    if done is not None and has_file(done):
         return done
     revision = model.revision_of(source)
     try:
@@ -185,7 +187,7 @@ def _store(model: DocumentModel, source: Any, revision: str, built: BuiltFile) -
                 document.file.delete(save=False)
                 return None
             existing = model.objects.of(source).first()
-            if existing is not None and existing.revision == revision and _has_file(existing):
+            if existing is not None and existing.revision == revision and has_file(existing):
                 document.file.delete(save=False)  # another worker stored this revision meanwhile
                 return existing
             if existing is not None:
@@ -197,9 +199,27 @@ def _store(model: DocumentModel, source: Any, revision: str, built: BuiltFile) -
     return document
 
 
-def _has_file(document: GeneratedDocument) -> bool:
-    """False for a row whose file was removed by a `remove` whose transaction rolled back."""
-    return bool(document.file.name) and document.file.storage.exists(document.file.name)
+def has_file(document: GeneratedDocument | None) -> bool:
+    """False for no row, or a row whose file was removed by a `remove` whose transaction rolled
+    back."""
+    return (
+        document is not None and bool(document.file.name) and document.file.storage.exists(document.file.name)
+    )
+
+
+def private_download(document: GeneratedDocument | None) -> FileResponse:
+    """The document's file as an attachment that no browser, proxy or CDN keeps (a member's
+    invoice, receipt or report); 404 while there is no file."""
+    if not has_file(document):
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type or None,
+        as_attachment=True,
+        filename=document.filename,
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def _delete_file_of_row(sender, instance: GeneratedDocument, **kwargs) -> None:

@@ -10,13 +10,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, IntegerField, OuterRef, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core import documents
 from members.services import collectivities_of, is_referent
 
 from . import gateway
@@ -134,19 +135,14 @@ def receipt(request, number: str):
     """The receipt of a paid invoice, to the collectivity's people only; never cached."""
     invoice = _member_invoice(request, number)
     document = PaymentReceipt.objects.current(invoice).first()
-    if document is None or not document.file.name or not document.file.storage.exists(document.file.name):
+    if not documents.has_file(document):
         return _render_invoice(
             request,
             invoice,
             notice=_("L'attestation de paiement est en préparation : revenez dans quelques minutes."),
             status=404,
         )
-    return FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=document.filename,
-    )
+    return documents.private_download(document)
 
 
 @csrf_exempt

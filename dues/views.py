@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import documents
 from territories.choices import CollectivityKind
 from territories.models import Collectivity
 
@@ -204,14 +204,4 @@ def invoice_pdf(request, pk: int):
 
 def pdf_response(invoice: Invoice):
     """The invoice's current Factur-X PDF as a download no one caches; 404 while it is built."""
-    document = InvoicePdf.objects.current(invoice).first()
-    if document is None or not document.file.storage.exists(document.file.name):
-        raise Http404
-    response = FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=document.filename,
-    )
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return documents.private_download(InvoicePdf.objects.current(invoice).first())
