@@ -57,7 +57,7 @@ class SiteChrome:
 
 
 _MEMO_KEY = "core.fragment_cache.version"
-#: What this process read or built under the current version (``_get``), so that a warm
+#: What this process read or built under the current version (``_kept``), so that a warm
 #: process asks the shared cache for the version only, once per request.
 _process_values: dict[str, object] = {}
 _process_version: list[str | None] = [None]
@@ -84,26 +84,20 @@ def version() -> str:
     return current
 
 
-def _get(key: str):
-    """The value kept under ``key`` (which names the version): from this process's memory,
-    else from the shared cache."""
+def _kept(name: str, compute):
+    """What is kept as ``name`` under the current version: from this process's memory, else
+    from the shared cache, else ``compute()`` (None is never kept: it is computed each time)."""
+    key = f"core:fragments:{version()}:{name}"
     value = _process_values.get(key)
     if value is None:
         value = cache.get(key)
-        if value is not None:
-            _remember(key, value)
+        if value is None:
+            value = compute()
+            cache.set(key, value, FRAGMENT_SECONDS)
+        if len(_process_values) >= PROCESS_VALUES_MAX:
+            _process_values.clear()
+        _process_values[key] = value
     return value
-
-
-def _set(key: str, value) -> None:
-    cache.set(key, value, FRAGMENT_SECONDS)
-    _remember(key, value)
-
-
-def _remember(key: str, value) -> None:
-    if len(_process_values) >= PROCESS_VALUES_MAX:
-        _process_values.clear()
-    _process_values[key] = value
 
 
 def forget() -> None:
@@ -142,12 +136,7 @@ def forget_now_and_on_commit() -> None:
 def site_for_hostname(hostname: str, port: int) -> Site:
     """Wagtail's ``get_site_for_hostname`` (the site of a request, with its root page), kept
     in the cache under the current version; a host with no site is asked each time."""
-    key = f"core:fragments:{version()}:site:{hostname}:{port}"
-    site = _get(key)
-    if site is None:
-        site = _original_get_site_for_hostname(hostname, port)
-        _set(key, site)
-    return site
+    return _kept(f"site:{hostname}:{port}", lambda: _original_get_site_for_hostname(hostname, port))
 
 
 _settings_memo: dict = {}
@@ -168,12 +157,7 @@ def site_settings_for_site(model, site: Site, load):
 def cached_value(name: str, compute):
     """``compute()``, kept in the cache under the current version: for a value read on many
     pages that only changes with what this module watches (see ``watch``)."""
-    key = f"core:fragments:{version()}:value:{name}"
-    value = _get(key)
-    if value is None:
-        value = compute()
-        _set(key, value)
-    return value
+    return _kept(f"value:{name}", compute)
 
 
 def watch(*models) -> None:
@@ -199,12 +183,7 @@ def site_chrome(request: HttpRequest) -> SiteChrome:
 
     site = Site.find_for_request(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
-    key = f"core:fragments:{version()}:chrome:{site.pk if site else 0}:{language}"
-    chrome = _get(key)
-    if chrome is None:
-        chrome = build_site_chrome(request, site)
-        _set(key, chrome)
-    return chrome
+    return _kept(f"chrome:{site.pk if site else 0}:{language}", lambda: build_site_chrome(request, site))
 
 
 def build_site_chrome(request: HttpRequest, site: Site | None) -> SiteChrome:
