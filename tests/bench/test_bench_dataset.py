@@ -95,3 +95,22 @@ def test_load_generator_makes_every_request_and_counts_errors():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_verdict_checks_each_target_of_issue_13():
+    from bench.run import Measure, Row
+
+    def row(label, cached_rps, uncached_rps, one_client_ms, static_rps=2000.0):
+        measure = lambda rps, median=1.0: Measure(label, "/", median, median, rps, 0, 300)  # noqa: E731
+        return Row(
+            cached=measure(cached_rps),
+            x_cache="HIT",
+            uncached=measure(uncached_rps),
+            one_client=measure(50.0, one_client_ms),
+            static=measure(static_rps),
+        )
+
+    assert row("home", 1600, 100, 15.0).verdict() == "yes"
+    assert row("home", 1599, 99, 15.1).verdict() == "no: cache < 0.8×, uncached < 1/20, 1 client > 15 ms"
+    assert row("palmarès", 1600, 100, 40.0).verdict() == "yes"  # the 15 ms target is for three pages
+    assert row("article", 1600, 100, 16.0).verdict() == "no: 1 client > 15 ms"
