@@ -1,4 +1,5 @@
-"""What a request looks up once: the locale of a language.
+"""What a request looks up once: the locale of a language, and the fragment cache's version
+(``core.fragment_cache.version``).
 
 Wagtail asks the database for the active locale wherever it needs it (routing through
 ``Page.localized``, ``Locale.get_active()`` in querysets and template tags): four times or more
@@ -18,12 +19,12 @@ from contextvars import ContextVar
 from django.core.signals import request_finished, request_started
 from wagtail.models.i18n import LocaleManager
 
-_locales: ContextVar[dict | None] = ContextVar("core_request_locales", default=None)
+_memo: ContextVar[dict | None] = ContextVar("core_request_memo", default=None)
 _original_get_for_language = LocaleManager.get_for_language
 
 
 def _get_for_language(manager: LocaleManager, language_code: str):
-    memo = _locales.get()
+    memo = _memo.get()
     if memo is None or manager.model._meta.label != "wagtailcore.Locale":
         return _original_get_for_language(manager, language_code)
     locale = memo.get(language_code)
@@ -43,17 +44,17 @@ def _shared_locale(manager: LocaleManager, language_code: str):
 def memo() -> dict | None:
     """What this request remembers (the locales by language code, and what other core modules
     put there under their own dotted keys); None outside a request."""
-    return _locales.get()
+    return _memo.get()
 
 
 def start(**kwargs) -> None:
     """A request starts: an empty memo."""
-    _locales.set({})
+    _memo.set({})
 
 
 def finish(**kwargs) -> None:
     """The request ended: forget what it looked up."""
-    _locales.set(None)
+    _memo.set(None)
 
 
 def install() -> None:
